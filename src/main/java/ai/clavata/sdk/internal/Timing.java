@@ -1,0 +1,41 @@
+package ai.clavata.sdk.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The clock and the sleeper behind every backoff and poll, so tests can run them in virtual time
+ * instead of really sleeping.
+ */
+public interface Timing {
+  /** The real clock and {@link Thread#sleep}. */
+  Timing SYSTEM =
+      new Timing() {
+        @Override
+        public long nanoTime() {
+          return System.nanoTime();
+        }
+
+        @Override
+        public Instant now() {
+          return Instant.now();
+        }
+
+        @Override
+        public void sleep(Duration duration) throws InterruptedException {
+          long millis = duration.toMillis();
+          if (millis > 0) {
+            Thread.sleep(millis);
+          }
+        }
+      };
+
+  /** A monotonic clock for measuring elapsed time. */
+  long nanoTime();
+
+  /** Wall-clock time, for reading HTTP dates. */
+  Instant now();
+
+  /** Blocks the calling thread. */
+  void sleep(Duration duration) throws InterruptedException;
+}

@@ -1,0 +1,59 @@
+package ai.clavata.sdk.internal;
+
+import ai.clavata.sdk.model.ContentData;
+import java.util.List;
+
+/**
+ * The local checks every evaluation request passes before anything is sent, so that a mistake is
+ * an {@link IllegalArgumentException} naming the field, not a 400 from the server.
+ */
+public final class Validation {
+  private Validation() {}
+
+  /** Requires a non-blank policy id. */
+  public static String requirePolicyId(String policyId) {
+    if (policyId == null || policyId.isBlank()) {
+      throw new IllegalArgumentException(
+          "policyId is required: pass the id of the policy to evaluate against");
+    }
+    return policyId;
+  }
+
+  /** Requires at least one item, each with exactly one content kind. */
+  public static List<ContentData> requireContent(List<ContentData> items) {
+    if (items.isEmpty()) {
+      throw new IllegalArgumentException(
+          "at least one content item is required: call addContent(ContentData.text(...))");
+    }
+    for (int i = 0; i < items.size(); i++) {
+      int kinds = items.get(i).contentKindCount();
+      if (kinds != 1) {
+        throw new IllegalArgumentException(
+            "contentData["
+                + i
+                + "] has "
+                + kinds
+                + " content kinds set; set exactly one of text, image or imageUrl "
+                + "(build items with ContentData.text, ContentData.image or ContentData.imageUrl)");
+      }
+    }
+    return items;
+  }
+
+  /** Requires a threshold in [0, 1], or {@code null} for the server's default. */
+  public static Double requireThreshold(Double threshold) {
+    if (threshold != null && !(threshold >= 0.0 && threshold <= 1.0)) {
+      throw new IllegalArgumentException(
+          "threshold must be between 0.0 and 1.0 inclusive, but was " + threshold);
+    }
+    return threshold;
+  }
+
+  /** Requires a non-blank id that will be used as one path segment. */
+  public static String requireId(String name, String id) {
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException(name + " is required and must not be blank");
+    }
+    return id;
+  }
+}

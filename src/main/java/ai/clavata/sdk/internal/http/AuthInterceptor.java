@@ -1,0 +1,65 @@
+package ai.clavata.sdk.internal.http;
+
+import ai.clavata.sdk.internal.Version;
+import java.io.IOException;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Adds {@code Authorization: Bearer <key>} and the SDK's {@code User-Agent} to requests for the
+ * API's own origin. A request to any other host (a presigned storage URL, say) passes through
+ * untouched, so the key cannot leak there even if such a request is sent through this client.
+ *
+ * <p>The key is read from the supplier for every request, so rotating keys take effect at once.
+ */
+public final class AuthInterceptor implements Interceptor {
+  private final Supplier<String> credentials;
+  private final HttpUrl origin;
+
+  /** Creates the interceptor for the API at {@code baseUrl}. */
+  public AuthInterceptor(Supplier<String> credentials, HttpUrl baseUrl) {
+    this.credentials = credentials;
+    this.origin = baseUrl;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    if (!sameOrigin(request.url())) {
+      return chain.proceed(request);
+    }
+    return chain.proceed(
+        request
+            .newBuilder()
+            .header("Authorization", "Bearer " + currentKey())
+            .header("User-Agent", Version.USER_AGENT)
+            .build());
+  }
+
+  private boolean sameOrigin(HttpUrl url) {
+    return url.scheme().equals(origin.scheme())
+        && url.host().equals(origin.host())
+        && url.port() == origin.port();
+  }
+
+  private String currentKey() {
+    String key = credentials.get();
+    if (key == null || key.isBlank()) {
+      throw new IllegalStateException(
+          "the credentials supplier returned no API key; it must return a non-blank key");
+    }
+    key = key.strip();
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        throw new IllegalStateException(
+            "the API key contains a character that cannot be sent in an HTTP header"
+                + " (whitespace or non-ASCII at index " + i + "); check how it was loaded");
+      }
+    }
+    return key;
+  }
+}

@@ -1,0 +1,211 @@
+package ai.clavata.sdk.internal.http;
+
+import ai.clavata.sdk.errors.ApiError;
+import ai.clavata.sdk.errors.AuthenticationException;
+import ai.clavata.sdk.errors.BadRequestException;
+import ai.clavata.sdk.errors.ClavataApiException;
+import ai.clavata.sdk.errors.ConflictException;
+import ai.clavata.sdk.errors.ContentRefusedException;
+import ai.clavata.sdk.errors.GrpcCode;
+import ai.clavata.sdk.errors.NotFoundException;
+import ai.clavata.sdk.errors.PermissionDeniedException;
+import ai.clavata.sdk.errors.PrecheckFailure;
+import ai.clavata.sdk.errors.RateLimitException;
+import ai.clavata.sdk.errors.ServerException;
+import ai.clavata.sdk.errors.UnexpectedStatusException;
+import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.model.PrecheckFailureType;
+import ai.clavata.sdk.model.PrecheckMatchConfidence;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import okhttp3.Headers;
+
+/**
+ * Turns an error response into the typed exception of {@code ai.clavata.sdk.errors}.
+ *
+ * <p>The body is a {@code google.rpc.Status} ({@code {"code", "message", "details"}}), on streams
+ * wrapped as {@code {"error": Status}}; a proxy may send anything else, such as an HTML 502 page,
+ * which is kept as a bounded excerpt. Classification uses the gRPC code when the body has one,
+ * else the HTTP status; any {@code PrecheckFailure} detail makes it a refusal whatever the code.
+ */
+public final class ErrorBodies {
+  /** How much of a body that is not a Status goes into the message. */
+  static final int EXCERPT_CHARS = 512;
+
+  private static final String PRECHECK_TYPE = "clavata.gateway.v1.PrecheckFailure";
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  private static final List<String> REQUEST_ID_HEADERS =
+      List.of("x-request-id", "request-id", "grpc-metadata-x-request-id", "x-amzn-requestid");
+
+  private ErrorBodies() {}
+
+  /**
+   * The exception for an error response.
+   *
+   * @param status the HTTP status
+   * @param headers the response headers
+   * @param body the body text, already bounded by the caller
+   * @param retryAfter the wait the server asked for, or {@code null}
+   * @param redactor masks the API key in text from the network
+   */
+  public static ClavataApiException toException(
+      int status, Headers headers, String body, Duration retryAfter, Redactor redactor) {
+    JsonNode status0 = statusNode(body);
+    GrpcCode code = null;
+    String message;
+    List<Map<String, Object>> details = new ArrayList<>();
+    List<PrecheckFailure> failures = new ArrayList<>();
+    if (status0 != null) {
+      JsonNode codeNode = status0.get("code");
+      if (codeNode != null && codeNode.canConvertToInt()) {
+        code = GrpcCode.forNumber(codeNode.asInt()).orElse(null);
+      } else if (codeNode != null && codeNode.isTextual()) {
+        code = codeFromText(codeNode.asText());
+      }
+      message = status0.path("message").asText("");
+      for (JsonNode detail : status0.path("details")) {
+        if (detail.isObject()) {
+          details.add(Json.MAPPER.convertValue(detail, MAP));
+          if (isPrecheckFailure(detail)) {
+            failures.add(precheckFailure(detail));
+          }
+        }
+      }
+    } else {
+      message = excerpt(body);
+    }
+    ApiError error =
+        new ApiError(
+            status,
+            code,
+            redactor.redact(message),
+            details,
+            requestId(headers),
+            headers.toMultimap());
+    return classify(error, failures, retryAfter);
+  }
+
+  /** A body's text cut to {@link #EXCERPT_CHARS}, whitespace folded, for messages. */
+  public static String excerpt(String body) {
+    if (body == null) {
+      return "";
+    }
+    String folded = body.strip().replaceAll("\\s+", " ");
+    return folded.length() <= EXCERPT_CHARS ? folded : folded.substring(0, EXCERPT_CHARS) + "…";
+  }
+
+  private static ClavataApiException classify(
+      ApiError error, List<PrecheckFailure> failures, Duration retryAfter) {
+    if (!failures.isEmpty()
+        || error.grpcCode() == GrpcCode.CANCELLED
+        || (error.grpcCode() == null && error.httpStatus() == 499)) {
+      return new ContentRefusedException(error, failures);
+    }
+    if (error.grpcCode() != null && error.grpcCode() != GrpcCode.OK) {
+      switch (error.grpcCode()) {
+        case INVALID_ARGUMENT:
+        case FAILED_PRECONDITION:
+        case OUT_OF_RANGE:
+          return new BadRequestException(error);
+        case UNAUTHENTICATED:
+          return new AuthenticationException(error);
+        case PERMISSION_DENIED:
+          return new PermissionDeniedException(error);
+        case NOT_FOUND:
+          return new NotFoundException(error);
+        case ALREADY_EXISTS:
+        case ABORTED:
+          return new ConflictException(error);
+        case RESOURCE_EXHAUSTED:
+          return new RateLimitException(error, retryAfter);
+        default:
+          return new ServerException(error);
+      }
+    }
+    int status = error.httpStatus();
+    switch (status) {
+      case 400:
+        return new BadRequestException(error);
+      case 401:
+        return new AuthenticationException(error);
+      case 403:
+        return new PermissionDeniedException(error);
+      case 404:
+        return new NotFoundException(error);
+      case 409:
+        return new ConflictException(error);
+      case 429:
+        return new RateLimitException(error, retryAfter);
+      default:
+        return status >= 500 && status <= 599
+            ? new ServerException(error)
+            : new UnexpectedStatusException(error);
+    }
+  }
+
+  /** The Status object of a body, unwrapping {@code {"error": Status}}; null if not JSON. */
+  private static JsonNode statusNode(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    String trimmed = body.strip();
+    if (!trimmed.startsWith("{")) {
+      return null;
+    }
+    JsonNode root;
+    try {
+      root = Json.MAPPER.readTree(trimmed);
+    } catch (IOException notJson) {
+      return null;
+    }
+    JsonNode error = root.get("error");
+    if (error != null && error.isObject()) {
+      return error;
+    }
+    if (error != null && error.isTextual() && !root.has("message")) {
+      return Json.MAPPER.createObjectNode().put("message", error.asText());
+    }
+    return root.has("code") || root.has("message") ? root : null;
+  }
+
+  private static GrpcCode codeFromText(String text) {
+    try {
+      return GrpcCode.valueOf(text.trim());
+    } catch (IllegalArgumentException notAName) {
+      return null;
+    }
+  }
+
+  /** By {@code @type}, or, since the OpenAPI 499 schema omits it, by a precheck {@code type}. */
+  private static boolean isPrecheckFailure(JsonNode detail) {
+    String type = detail.path("@type").asText("");
+    if (!type.isEmpty()) {
+      return type.endsWith(PRECHECK_TYPE);
+    }
+    return detail.path("type").asText("").startsWith("PRECHECK_FAILURE_TYPE_");
+  }
+
+  private static PrecheckFailure precheckFailure(JsonNode detail) {
+    JsonNode hash = detail.get("details");
+    return new PrecheckFailure(
+        PrecheckFailureType.fromWire(detail.path("type").asText(null)),
+        detail.path("message").asText(""),
+        hash != null && hash.isTextual() ? hash.asText() : null,
+        PrecheckMatchConfidence.fromWire(detail.path("matchConfidence").asText(null)));
+  }
+
+  private static String requestId(Headers headers) {
+    for (String name : REQUEST_ID_HEADERS) {
+      String value = headers.get(name);
+      if (value != null && !value.isBlank()) {
+        return value;
+      }
+    }
+    return null;
+  }
+}

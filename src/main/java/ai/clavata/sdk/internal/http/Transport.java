@@ -1,0 +1,161 @@
+package ai.clavata.sdk.internal.http;
+
+import ai.clavata.sdk.errors.ClavataDecodeException;
+import ai.clavata.sdk.errors.ClavataException;
+import ai.clavata.sdk.internal.Timing;
+import ai.clavata.sdk.internal.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * Sends JSON requests to the API through the configured OkHttp client (whose interceptor chain
+ * adds auth and retries) and reads JSON answers: a typed record on success, a typed
+ * {@link ClavataException} otherwise. Every response is closed on every path.
+ */
+public final class Transport {
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  /** Error bodies are read up to this size; the rest is not needed for a message. */
+  private static final long MAX_ERROR_BODY = 64 * 1024;
+
+  private final OkHttpClient http;
+  private final HttpUrl baseUrl;
+  private final Redactor redactor;
+  private final Timing timing;
+  private final AtomicBoolean closed;
+
+  /**
+   * Creates a transport.
+   *
+   * @param http the client whose interceptors add auth and retries
+   * @param baseUrl the API's base URL, possibly with a path prefix
+   * @param redactor masks the API key in text from the network
+   * @param timing the clock, for {@code Retry-After} dates
+   * @param closed set when the owning client is closed; calls then fail fast
+   */
+  public Transport(
+      OkHttpClient http, HttpUrl baseUrl, Redactor redactor, Timing timing, AtomicBoolean closed) {
+    this.http = http;
+    this.baseUrl = baseUrl;
+    this.redactor = redactor;
+    this.timing = timing;
+    this.closed = closed;
+  }
+
+  /** The OkHttp client, for sub-clients that stream. */
+  public OkHttpClient http() {
+    return http;
+  }
+
+  /** The clock and sleeper shared by retries and polls. */
+  public Timing timing() {
+    return timing;
+  }
+
+  /** A URL builder for {@code segments} under the base URL; each segment is percent-encoded. */
+  public HttpUrl.Builder url(String... segments) {
+    HttpUrl.Builder builder = baseUrl.newBuilder();
+    if (baseUrl.pathSegments().size() == 1 && baseUrl.pathSegments().get(0).isEmpty()) {
+      builder.removePathSegment(0);
+    }
+    for (String segment : segments) {
+      builder.addPathSegment(segment);
+    }
+    return builder;
+  }
+
+  /** GETs {@code url} and reads the body as {@code type}. */
+  public <T> T get(HttpUrl url, Class<T> type) {
+    return execute(new Request.Builder().url(url).get().tag(CallSafety.class, CallSafety.IDEMPOTENT).build(), type);
+  }
+
+  /** POSTs {@code body} as JSON to {@code url} and reads the answer as {@code type}. */
+  public <T> T post(HttpUrl url, JsonNode body, CallSafety safety, Class<T> type) {
+    RequestBody requestBody;
+    try {
+      requestBody = RequestBody.create(Json.MAPPER.writeValueAsBytes(body), JSON);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialize a request body", e);
+    }
+    return execute(
+        new Request.Builder().url(url).post(requestBody).tag(CallSafety.class, safety).build(), type);
+  }
+
+  /**
+   * Executes a call and returns its successful response, still open; the caller must close it.
+   * An error status is read, the response closed, and a typed exception thrown.
+   */
+  public Response open(Request request) {
+    String what = describe(request);
+    if (closed.get()) {
+      throw new IllegalStateException("this ClavataClient is closed; create a new one to call " + what);
+    }
+    Call call = http.newCall(request);
+    Response response;
+    try {
+      response = call.execute();
+    } catch (IOException e) {
+      throw IoErrors.toException(what, e);
+    }
+    if (!response.isSuccessful()) {
+      try (response) {
+        throw toException(response);
+      }
+    }
+    return response;
+  }
+
+  /** The typed exception for an error response; the caller closes the response. */
+  public ClavataException toException(Response response) {
+    String body;
+    try {
+      BufferedSource source = response.body().source();
+      source.request(MAX_ERROR_BODY);
+      body = source.getBuffer().snapshot((int) Math.min(source.getBuffer().size(), MAX_ERROR_BODY)).utf8();
+    } catch (IOException e) {
+      body = "";
+    }
+    return ErrorBodies.toException(
+        response.code(),
+        response.headers(),
+        body,
+        RetryAfter.parse(response.headers(), timing.now()),
+        redactor);
+  }
+
+  private <T> T execute(Request request, Class<T> type) {
+    ObjectReader reader = Json.MAPPER.readerFor(type);
+    try (Response response = open(request)) {
+      ResponseBody body = response.body();
+      byte[] bytes;
+      try {
+        bytes = body.bytes();
+      } catch (IOException e) {
+        throw IoErrors.toException(describe(request) + " (reading the response)", e);
+      }
+      try {
+        return reader.readValue(bytes);
+      } catch (IOException e) {
+        throw new ClavataDecodeException(
+            "the response of " + describe(request),
+            0,
+            ErrorBodies.excerpt(redactor.redact(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))),
+            e);
+      }
+    }
+  }
+
+  static String describe(Request request) {
+    return request.method() + " " + request.url().encodedPath();
+  }
+}

@@ -1,0 +1,108 @@
+package ai.clavata.sdk.jobs;
+
+import ai.clavata.sdk.model.Job;
+import java.time.Duration;
+
+/**
+ * Creates, reads and lists evaluation jobs: {@code client.jobs()}.
+ *
+ * <pre>{@code
+ * Job job = client.jobs().create(CreateJobRequest.builder()
+ *     .policyId(policyId)
+ *     .addContent(ContentData.text("hello"))
+ *     .waitForCompletion(true)
+ *     .build());
+ * System.out.println(job.reports().get(0).outcome());
+ * }</pre>
+ *
+ * <p>An interface so that code using it can be tested with a mock. Implementations are
+ * thread-safe. Every method throws a subclass of {@link ai.clavata.sdk.errors.ClavataException} on
+ * failure, after any retries.
+ */
+public interface JobsClient {
+
+  /**
+   * Creates a job: {@code POST /v1/jobs}. With {@code waitForCompletion(true)} the call returns
+   * when the job is evaluated; otherwise it returns the pending job, to be polled with
+   * {@link #awaitCompletion} or delivered to a webhook.
+   *
+   * <p>A 500, 504 or read timeout is not retried by default: the job may have been created and
+   * billed. Opt in with {@code ClavataClient.builder().retryNonIdempotent(true)}.
+   *
+   * @param request the job to create
+   * @return the created job
+   */
+  Job create(CreateJobRequest request);
+
+  /**
+   * Reads a job: {@code GET /v1/jobs/{jobUuid}}.
+   *
+   * @param jobUuid the job's id
+   * @return the job, with its results once it completed
+   * @throws ai.clavata.sdk.errors.NotFoundException if there is no such job
+   */
+  Job get(String jobUuid);
+
+  /**
+   * Lists one page of jobs: {@code GET /v1/jobs}.
+   *
+   * <pre>{@code
+   * Page<Job> page = client.jobs().list(ListJobsRequest.builder()
+   *     .status(JobStatus.COMPLETED).pageSize(100).build());
+   * while (true) {
+   *   page.items().forEach(this::handle);
+   *   if (!page.hasNextPage()) break;
+   *   page = page.nextPage();
+   * }
+   * }</pre>
+   *
+   * @param request the filters and paging
+   * @return the page
+   */
+  Page<Job> list(ListJobsRequest request);
+
+  /**
+   * Lists the first page of all jobs with the server's default page size.
+   *
+   * @return the page
+   */
+  default Page<Job> list() {
+    return list(ListJobsRequest.builder().build());
+  }
+
+  /**
+   * Every job matching the filters, fetched page by page as the iteration goes; one page is in
+   * memory at a time. Each new iteration starts again from the first page.
+   *
+   * <pre>{@code
+   * for (Job job : client.jobs().listAll(ListJobsRequest.builder().policyId(p).build())) { ... }
+   * long failed = client.jobs().listAll(request).stream()
+   *     .filter(j -> j.status() == JobStatus.FAILED).count();
+   * }</pre>
+   *
+   * @param request the filters; its page token, if any, is where the iteration starts
+   * @return a lazy iterable over all matching jobs
+   */
+  PagedIterable<Job> listAll(ListJobsRequest request);
+
+  /**
+   * Every job, fetched page by page as the iteration goes.
+   *
+   * @return a lazy iterable over all jobs
+   */
+  default PagedIterable<Job> listAll() {
+    return listAll(ListJobsRequest.builder().build());
+  }
+
+  /**
+   * Polls a job until it reaches a terminal status ({@code COMPLETED}, {@code FAILED} or
+   * {@code CANCELED}), waiting 0.5 s between polls at first and backing off to 5 s.
+   *
+   * @param jobUuid the job's id
+   * @param timeout how long to wait in total
+   * @return the job in its terminal status; check {@link Job#status()} for failure
+   * @throws ai.clavata.sdk.errors.ClavataTimeoutException if the job is still running at the
+   *     timeout; the job itself goes on
+   */
+  Job awaitCompletion(String jobUuid, Duration timeout);
+}

@@ -1,0 +1,117 @@
+package ai.clavata.sdk.jobs.internal;
+
+import ai.clavata.sdk.errors.ClavataDecodeException;
+import ai.clavata.sdk.errors.ClavataIoException;
+import ai.clavata.sdk.errors.ClavataTimeoutException;
+import ai.clavata.sdk.internal.Timing;
+import ai.clavata.sdk.internal.Validation;
+import ai.clavata.sdk.internal.http.CallSafety;
+import ai.clavata.sdk.internal.http.Transport;
+import ai.clavata.sdk.jobs.CreateJobRequest;
+import ai.clavata.sdk.jobs.JobsClient;
+import ai.clavata.sdk.jobs.ListJobsRequest;
+import ai.clavata.sdk.jobs.Page;
+import ai.clavata.sdk.jobs.PagedIterable;
+import ai.clavata.sdk.model.Job;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+
+/** The {@link JobsClient} that talks to the API through a {@link Transport}. */
+public final class RealJobsClient implements JobsClient {
+  static final Duration FIRST_POLL_INTERVAL = Duration.ofMillis(500);
+  static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(5);
+
+  private final Transport transport;
+
+  /** Creates the client. */
+  public RealJobsClient(Transport transport) {
+    this.transport = transport;
+  }
+
+  @Override
+  public Job create(CreateJobRequest request) {
+    Objects.requireNonNull(request, "request must not be null");
+    JobsWire.JobEnvelope envelope =
+        transport.post(
+            transport.url("v1", "jobs").build(),
+            JobsWire.createBody(request),
+            CallSafety.NON_IDEMPOTENT,
+            JobsWire.JobEnvelope.class);
+    return requireJob(envelope, "POST /v1/jobs");
+  }
+
+  @Override
+  public Job get(String jobUuid) {
+    Validation.requireId("jobUuid", jobUuid);
+    JobsWire.JobEnvelope envelope =
+        transport.get(transport.url("v1", "jobs", jobUuid).build(), JobsWire.JobEnvelope.class);
+    return requireJob(envelope, "GET /v1/jobs/" + jobUuid);
+  }
+
+  @Override
+  public Page<Job> list(ListJobsRequest request) {
+    Objects.requireNonNull(request, "request must not be null");
+    HttpUrl.Builder url = transport.url("v1", "jobs");
+    JobsWire.addListQuery(url, request);
+    JobsWire.JobList list = transport.get(url.build(), JobsWire.JobList.class);
+    return Page.of(list.jobs(), list.nextPageToken(), token -> list(request.withPageToken(token)));
+  }
+
+  @Override
+  public PagedIterable<Job> listAll(ListJobsRequest request) {
+    Objects.requireNonNull(request, "request must not be null");
+    return PagedIterable.of(() -> list(request));
+  }
+
+  @Override
+  public Job awaitCompletion(String jobUuid, Duration timeout) {
+    Validation.requireId("jobUuid", jobUuid);
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
+    }
+    Timing timing = transport.timing();
+    long deadline = timing.nanoTime() + timeout.toNanos();
+    Duration interval = FIRST_POLL_INTERVAL;
+    while (true) {
+      Job job = get(jobUuid);
+      if (job.isTerminal()) {
+        return job;
+      }
+      long remaining = deadline - timing.nanoTime();
+      if (remaining <= 0) {
+        throw new ClavataTimeoutException(
+            "job " + jobUuid + " is still " + job.status() + " after " + timeout
+                + "; it goes on running: call awaitCompletion again or get(jobUuid) later",
+            null);
+      }
+      sleep(timing, interval.toNanos() < remaining ? interval : Duration.ofNanos(remaining));
+      interval = next(interval);
+    }
+  }
+
+  private static Duration next(Duration interval) {
+    Duration grown = interval.multipliedBy(3).dividedBy(2);
+    return grown.compareTo(MAX_POLL_INTERVAL) > 0 ? MAX_POLL_INTERVAL : grown;
+  }
+
+  private static void sleep(Timing timing, Duration duration) {
+    try {
+      timing.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException cause = new InterruptedIOException("interrupted while polling");
+      cause.initCause(e);
+      throw new ClavataIoException("interrupted while waiting for a job to complete", cause);
+    }
+  }
+
+  private static Job requireJob(JobsWire.JobEnvelope envelope, String what) {
+    if (envelope == null || envelope.job() == null) {
+      throw new ClavataDecodeException(
+          "the response of " + what + ": it has no \"job\" object", 0, "", null);
+    }
+    return envelope.job();
+  }
+}

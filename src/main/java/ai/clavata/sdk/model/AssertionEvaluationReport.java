@@ -1,0 +1,15 @@
+package ai.clavata.sdk.model;
+
+/**
+ * The verdict on one assertion of a policy section.
+ *
+ * @param result whether the assertion held; {@link Outcome#UNSPECIFIED} when absent
+ * @param message the assertion text
+ * @param score the confidence, normally 0.0 to 1.0
+ */
+public record AssertionEvaluationReport(Outcome result, String message, double score) {
+  /** Normalizes an absent outcome to {@link Outcome#UNSPECIFIED}. */
+  public AssertionEvaluationReport {
+    result = Copies.orDefault(result, Outcome.UNSPECIFIED);
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * The Clavata API client: {@link ai.clavata.sdk.ClavataClient} and its sub-clients, the models
+ * and the exceptions. Packages under {@code internal} are not exported.
+ */
+module ai.clavata.sdk {
+  requires transitive okhttp3;
+  requires okio;
+  requires com.fasterxml.jackson.annotation;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.datatype.jsr310;
+
+  exports ai.clavata.sdk;
+  exports ai.clavata.sdk.errors;
+  exports ai.clavata.sdk.jobs;
+  exports ai.clavata.sdk.model;
+
+  // Jackson reads the response records reflectively.
+  opens ai.clavata.sdk.model to com.fasterxml.jackson.databind;
+  opens ai.clavata.sdk.jobs.internal to com.fasterxml.jackson.databind;
+}

@@ -1,0 +1,24 @@
+package ai.clavata.sdk;
+
+import mockwebserver3.MockWebServer;
+
+/** Clients wired to a MockWebServer with virtual time, for tests in any package. */
+public final class TestClients {
+  /** The API key every test client sends; tests assert it never leaks. */
+  public static final String API_KEY = "ck_test_4f9a1c2e8b7d6a5f";
+
+  private TestClients() {}
+
+  /** A builder for {@code server} with the test key and {@code timing} behind retries and polls. */
+  public static ClavataClient.Builder builder(MockWebServer server, FakeTiming timing) {
+    return ClavataClient.builder()
+        .apiKey(API_KEY)
+        .baseUrl(server.url("/").toString())
+        .timing(timing);
+  }
+
+  /** A client for {@code server} with default settings and virtual time. */
+  public static ClavataClient client(MockWebServer server, FakeTiming timing) {
+    return builder(server, timing).build();
+  }
+}
