@@ -48,14 +48,21 @@ public final class ClavataClient implements AutoCloseable {
   private final ClientConfig config;
   private final OkHttpClient rootHttp;
   private final boolean ownsRootHttp;
+  /** Whether this client came from {@link #withOptions}: closing it then does nothing. */
+  private final boolean copy;
   private final AtomicBoolean closed;
   private final JobsClient jobs;
 
   private ClavataClient(
-      ClientConfig config, OkHttpClient rootHttp, boolean ownsRootHttp, AtomicBoolean closed) {
+      ClientConfig config,
+      OkHttpClient rootHttp,
+      boolean ownsRootHttp,
+      boolean copy,
+      AtomicBoolean closed) {
     this.config = config;
     this.rootHttp = rootHttp;
     this.ownsRootHttp = ownsRootHttp;
+    this.copy = copy;
     this.closed = closed;
     HttpUrl baseUrl = BaseUrls.parse(config.baseUrl());
     Supplier<String> credentials = config.requireCredentials();
@@ -131,7 +138,7 @@ public final class ClavataClient implements AutoCloseable {
       throw new IllegalArgumentException(
           "withOptions cannot swap the OkHttpClient; build a new client with builder() instead");
     }
-    return new ClavataClient(builder.snapshot(), rootHttp, false, closed);
+    return new ClavataClient(builder.snapshot(), rootHttp, false, true, closed);
   }
 
   /**
@@ -141,8 +148,8 @@ public final class ClavataClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (!ownsRootHttp || !closed.compareAndSet(false, true)) {
-      return;
+    if (copy || !closed.compareAndSet(false, true) || !ownsRootHttp) {
+      return; // a copy changes nothing; a caller's OkHttpClient stays the caller's to shut down
     }
     rootHttp.dispatcher().executorService().shutdown();
     rootHttp.connectionPool().evictAll();
@@ -392,8 +399,8 @@ public final class ClavataClient implements AutoCloseable {
       ClientConfig config = snapshot();
       config.requireCredentials();
       return okHttpClient != null
-          ? new ClavataClient(config, okHttpClient, false, new AtomicBoolean())
-          : new ClavataClient(config, new OkHttpClient(), true, new AtomicBoolean());
+          ? new ClavataClient(config, okHttpClient, false, false, new AtomicBoolean())
+          : new ClavataClient(config, new OkHttpClient(), true, false, new AtomicBoolean());
     }
 
     private static String firstSet(String first, String second) {

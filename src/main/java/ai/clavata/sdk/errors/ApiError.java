@@ -28,7 +28,17 @@ public record ApiError(
     String requestId,
     Map<String, List<String>> headers) {
 
-  /** Normalizes absent values to their defaults. */
+  /**
+   * Creates the record, normalizing absent values as documented on the components.
+   *
+   * @param httpStatus the HTTP status code
+   * @param grpcCode the body's gRPC code, or {@code null} when the body had none
+   * @param message the server's message, or a bounded excerpt of a body that was not a Status
+   * @param details the Status details, each a JSON object as a map (with its {@code @type}); never
+   *     {@code null}
+   * @param requestId the request id from the response headers, or {@code null}
+   * @param headers the response headers, names in lower case; never {@code null}
+   */
   public ApiError {
     message = message == null ? "" : message;
     details = details == null ? List.of() : List.copyOf(details);

@@ -5,7 +5,10 @@ package ai.clavata.sdk.errors;
  * message says what was being read, where, and shows a bounded excerpt of the offending text.
  */
 public class ClavataDecodeException extends ClavataException {
+  /** The 1-based line of a line-delimited body, or 0. */
   private final long lineNumber;
+
+  /** A bounded excerpt of the offending text. */
   private final String excerpt;
 
   /**

@@ -17,7 +17,14 @@ public record PrecheckFailure(
     String contentHash,
     PrecheckMatchConfidence matchConfidence) {
 
-  /** Normalizes absent values to their defaults. */
+  /**
+   * Creates the record, normalizing absent values as documented on the components.
+   *
+   * @param type the kind of refusal
+   * @param message the server's explanation
+   * @param contentHash the refused content's hash, or {@code null}
+   * @param matchConfidence how closely the content matched, for CSAM prechecks
+   */
   public PrecheckFailure {
     type = type == null ? PrecheckFailureType.UNSPECIFIED : type;
     message = message == null ? "" : message;

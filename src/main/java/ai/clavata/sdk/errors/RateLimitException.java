@@ -9,6 +9,7 @@ import java.util.Optional;
  * client is willing to sleep.
  */
 public class RateLimitException extends ClavataApiException {
+  /** The wait the server asked for, or {@code null}. */
   private final Duration retryAfter;
 
   /**

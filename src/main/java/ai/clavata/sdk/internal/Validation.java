@@ -49,10 +49,18 @@ public final class Validation {
     return threshold;
   }
 
-  /** Requires a non-blank id that will be used as one path segment. */
+  /**
+   * Requires an id that can be sent as one path segment: not blank, and not {@code "."} or
+   * {@code ".."}, which OkHttp resolves as dot segments (even percent-encoded) and so would send
+   * the request to another path.
+   */
   public static String requireId(String name, String id) {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException(name + " is required and must not be blank");
+    }
+    if (id.equals(".") || id.equals("..")) {
+      throw new IllegalArgumentException(
+          name + " '" + id + "' is not an id: it cannot be sent as a path segment");
     }
     return id;
   }

@@ -40,8 +40,15 @@ public record CreateJobRequest(
     Map<String, String> options) {
 
   /**
-   * Validates the request locally, before anything is sent.
+   * Creates the request and validates it locally, before anything is sent.
    *
+   * @param policyId the policy to evaluate against
+   * @param contentData the items to evaluate; at least one, each with one content kind
+   * @param threshold the truthiness threshold in [0, 1], or {@code null} for the server default (0.5)
+   * @param expedited {@code true} to favour speed over cost, or {@code null} to leave it unset
+   * @param webhook where to POST when the job completes, or {@code null}
+   * @param waitForCompletion whether the call returns only once the job is evaluated
+   * @param options extra evaluation options, sent as strings; never {@code null}
    * @throws IllegalArgumentException if the policy id is blank, there is no content, an item
    *     sets other than one content kind, or the threshold is outside [0, 1]
    */

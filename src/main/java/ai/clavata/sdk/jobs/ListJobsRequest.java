@@ -37,8 +37,15 @@ public record ListJobsRequest(
   public static final int MAX_PAGE_SIZE = 1000;
 
   /**
-   * Validates the request locally.
+   * Creates the request and validates it locally.
    *
+   * @param createdTimeRange jobs created in this range, or {@code null}
+   * @param updatedTimeRange jobs updated in this range, or {@code null}
+   * @param completedTimeRange jobs completed in this range, or {@code null}
+   * @param status jobs in this status, or {@code null} (or {@link JobStatus#UNSPECIFIED}) for any
+   * @param policyId jobs of this policy, or {@code null}
+   * @param pageSize jobs per page (1 to 1000), or {@code null} for the server default
+   * @param pageToken where to start: a previous page's next-page token, or {@code null}
    * @throws IllegalArgumentException if the page size is outside 1 to 1000 or the status is
    *     {@link JobStatus#UNRECOGNIZED}
    */

@@ -28,7 +28,15 @@ import java.util.Objects;
 public record ContentData(
     String text, byte[] image, String imageUrl, Map<String, String> metadata, String contentHash) {
 
-  /** Normalizes absent metadata to an empty map and copies the image bytes. */
+  /**
+   * Creates the record, normalizing absent values as documented on the components.
+   *
+   * @param text the text to evaluate, or {@code null}
+   * @param image the raw image bytes (webp, png or jpg), or {@code null}
+   * @param imageUrl a publicly reachable image URL, or {@code null}
+   * @param metadata caller key/values echoed back on the report; never {@code null}
+   * @param contentHash the server-computed hash, with its algorithm prefix; {@code null} on requests
+   */
   public ContentData {
     image = image == null ? null : image.clone();
     metadata = Copies.map(metadata);

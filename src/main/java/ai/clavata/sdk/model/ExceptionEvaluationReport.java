@@ -15,7 +15,13 @@ public record ExceptionEvaluationReport(
     @JsonProperty("assertionEvaluationReports") List<AssertionEvaluationReport> assertions,
     ReviewResult reviewResult) {
 
-  /** Normalizes absent values to their defaults. */
+  /**
+   * Creates the record, normalizing absent values as documented on the components.
+   *
+   * @param result the deprecated wire outcome; prefer {@link #outcome()}
+   * @param assertions the clause's assertions; never {@code null}
+   * @param reviewResult the clause's verdict, or {@code null} when absent
+   */
   public ExceptionEvaluationReport {
     result = Copies.orDefault(result, Outcome.UNSPECIFIED);
     assertions = Copies.list(assertions);

@@ -47,7 +47,24 @@ public record Job(
     String labelVersionId,
     JobType jobType) {
 
-  /** Normalizes absent values to their defaults. */
+  /**
+   * Creates the record, normalizing absent values as documented on the components.
+   *
+   * @param jobUuid the job's id
+   * @param customerId the owning customer's id
+   * @param status the lifecycle status; {@link JobStatus#UNSPECIFIED} when absent
+   * @param contentData the content items, as echoed by the server; never {@code null}
+   * @param results one result per evaluated item; never {@code null}
+   * @param created when the job was created, or {@code null}
+   * @param updated when the job last changed, or {@code null}
+   * @param completed when the job reached a terminal status, or {@code null} until then
+   * @param policyId the policy the job evaluates against
+   * @param policyVersionId the policy version that was applied
+   * @param threshold the truthiness threshold that was applied
+   * @param labelId the label's id on label-first flows, else {@code null}
+   * @param labelVersionId the label version's id on label-first flows, else {@code null}
+   * @param jobType the billing classification; {@link JobType#UNSPECIFIED} when absent
+   */
   public Job {
     status = Copies.orDefault(status, JobStatus.UNSPECIFIED);
     contentData = Copies.list(contentData);

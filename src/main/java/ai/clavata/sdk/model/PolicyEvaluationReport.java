@@ -52,7 +52,24 @@ public record PolicyEvaluationReport(
     String labelId,
     String labelVersionId) {
 
-  /** Normalizes absent values to their defaults. */
+  /**
+   * Creates the record, normalizing absent values as documented on the components.
+   *
+   * @param policyId the policy's id
+   * @param policyKey the policy's human-readable title; do not use it to identify a policy
+   * @param policyVersionId the id of the policy version that was applied
+   * @param result the deprecated wire outcome; prefer {@link #outcome()}
+   * @param sections one report per section (label) of the policy; never {@code null}
+   * @param exceptionEvaluationReport the policy-level exception clause, or {@code null}
+   * @param contentHash the content's hash with its algorithm prefix, such as {@code fnv1a128::…}
+   * @param contentMetadata the metadata sent with the content; never {@code null}
+   * @param reviewResult the overall verdict, or {@code null} when absent
+   * @param threshold the truthiness threshold that was applied
+   * @param labelMatches the labels that matched, with their scores; never {@code null}
+   * @param tokenUsage what the evaluation cost, or {@code null} when absent
+   * @param labelId the label's id on label-first flows, else {@code null}
+   * @param labelVersionId the label version's id on label-first flows, else {@code null}
+   */
   public PolicyEvaluationReport {
     result = Copies.orDefault(result, Outcome.UNSPECIFIED);
     sections = Copies.list(sections);

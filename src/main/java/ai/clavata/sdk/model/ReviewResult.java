@@ -7,7 +7,12 @@ package ai.clavata.sdk.model;
  * @param score the confidence, normally 0.0 to 1.0, and {@code -1.0} when evaluation failed
  */
 public record ReviewResult(Outcome outcome, double score) {
-  /** Normalizes an absent outcome to {@link Outcome#UNSPECIFIED}. */
+  /**
+   * Creates the record, normalizing absent values as documented on the components.
+   *
+   * @param outcome whether it matched; {@link Outcome#UNSPECIFIED} when absent
+   * @param score the confidence, normally 0.0 to 1.0, and {@code -1.0} when evaluation failed
+   */
   public ReviewResult {
     outcome = Copies.orDefault(outcome, Outcome.UNSPECIFIED);
   }

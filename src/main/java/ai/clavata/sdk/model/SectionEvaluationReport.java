@@ -21,7 +21,16 @@ public record SectionEvaluationReport(
     ExceptionEvaluationReport exceptionEvaluationReport,
     ReviewResult reviewResult) {
 
-  /** Normalizes absent values to their defaults. */
+  /**
+   * Creates the record, normalizing absent values as documented on the components.
+   *
+   * @param name the section or label name
+   * @param result the deprecated wire outcome; prefer {@link #outcome()}
+   * @param message the actions attached to the label in the policy, such as "Flag, Escalate"
+   * @param assertions the section's assertions; never {@code null}
+   * @param exceptionEvaluationReport the section's exception clause, or {@code null}
+   * @param reviewResult the section's verdict, or {@code null} when absent
+   */
   public SectionEvaluationReport {
     result = Copies.orDefault(result, Outcome.UNSPECIFIED);
     assertions = Copies.list(assertions);

@@ -19,8 +19,11 @@ import java.util.Objects;
 public record TimeRange(Instant start, Instant end, boolean inclusive) {
 
   /**
-   * Validates the bounds.
+   * Creates a range and validates its bounds.
    *
+   * @param start the lower bound, or {@code null} for none
+   * @param end the upper bound, or {@code null} for none
+   * @param inclusive whether the bounds themselves match
    * @throws IllegalArgumentException if both bounds are missing, or start is after end
    */
   public TimeRange {

@@ -21,8 +21,11 @@ import java.util.Objects;
 public record Webhook(String url, Map<String, String> extraHeaders) {
 
   /**
-   * Validates the URL and copies the headers.
+   * Creates a webhook, validating the URL.
    *
+   * @param url the https URL to call
+   * @param extraHeaders headers to send with the call; the service prefixes each name with
+   *     {@code X-Webhook-}; never {@code null}
    * @throws IllegalArgumentException if {@code url} is not an absolute https URL with a host
    */
   public Webhook {
@@ -67,7 +70,8 @@ public record Webhook(String url, Map<String, String> extraHeaders) {
     try {
       uri = new URI(url.trim());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("webhook url is not a valid URL: " + url, e);
+      throw new IllegalArgumentException(
+          "webhook url must be an absolute https:// URL, but is not a valid URL: " + url, e);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") || uri.getHost() == null) {

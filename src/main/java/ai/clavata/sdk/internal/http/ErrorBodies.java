@@ -77,7 +77,8 @@ public final class ErrorBodies {
         }
       }
     } else {
-      message = excerpt(body);
+      // Mask before cutting: a cut through the key would leave part of it unmasked.
+      message = excerpt(redactor.redact(body));
     }
     ApiError error =
         new ApiError(

@@ -39,7 +39,15 @@ public record RetryPolicy(
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(2, Duration.ofMillis(500), Duration.ofSeconds(30), false);
 
-  /** Validates the settings. */
+  /**
+   * Creates a policy and validates it.
+   *
+   * @param maxRetries attempts after the first; 0 disables retries
+   * @param initialBackoff the first backoff
+   * @param maxBackoff the longest single wait
+   * @param retryNonIdempotent whether job-creating POSTs are retried like reads
+   * @throws IllegalArgumentException if {@code maxRetries} is negative
+   */
   public RetryPolicy {
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries must be 0 or more, but was " + maxRetries);

@@ -1,0 +1,172 @@
+package ai.clavata.sdk.jobs;
+
+import static ai.clavata.sdk.jobs.JobsTestSupport.jobEnvelope;
+import static ai.clavata.sdk.jobs.JobsTestSupport.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.clavata.sdk.ClavataClient;
+import ai.clavata.sdk.FakeTiming;
+import ai.clavata.sdk.TestClients;
+import ai.clavata.sdk.errors.ClavataTimeoutException;
+import ai.clavata.sdk.model.Job;
+import ai.clavata.sdk.model.JobStatus;
+import java.time.Duration;
+import java.util.List;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AwaitCompletionTest {
+  @StartStop final MockWebServer server = new MockWebServer();
+
+  private FakeTiming timing;
+  private ClavataClient client;
+
+  @BeforeEach
+  void setUp() {
+    timing = new FakeTiming();
+    client = TestClients.client(server, timing);
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+  }
+
+  private static Duration total(List<Duration> sleeps) {
+    return sleeps.stream().reduce(Duration.ZERO, Duration::plus);
+  }
+
+  @Test
+  void pollsUntilCompletedWithBackoff() throws Exception {
+    server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_RUNNING")));
+    server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_RUNNING")));
+    server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_COMPLETED")));
+
+    Job job = client.jobs().awaitCompletion("job-1", Duration.ofMinutes(1));
+
+    assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(job.jobUuid()).isEqualTo("job-1");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(timing.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(750));
+    for (int i = 0; i < 3; i++) {
+      RecordedRequest recorded = server.takeRequest();
+      assertThat(recorded.getMethod()).isEqualTo("GET");
+      assertThat(recorded.getUrl().encodedPath()).isEqualTo("/v1/jobs/job-1");
+    }
+  }
+
+  @Test
+  void alreadyTerminalJobReturnsWithoutSleeping() {
+    server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_COMPLETED")));
+
+    Job job = client.jobs().awaitCompletion("job-1", Duration.ofSeconds(1));
+
+    assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(timing.sleeps()).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void pendingThenFailedReturnsTheFailedJob() {
+    server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_PENDING")));
+    server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_FAILED")));
+
+    Job job = client.jobs().awaitCompletion("job-1", Duration.ofMinutes(1));
+
+    assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(timing.sleeps()).containsExactly(Duration.ofMillis(500));
+  }
+
+  @Test
+  void canceledIsTerminalToo() {
+    server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_CANCELED")));
+
+    assertThat(client.jobs().awaitCompletion("job-1", Duration.ofSeconds(1)).status())
+        .isEqualTo(JobStatus.CANCELED);
+  }
+
+  @Test
+  void backoffGrowsAndIsCappedAtFiveSeconds() {
+    for (int i = 0; i < 9; i++) {
+      server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_RUNNING")));
+    }
+    server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_COMPLETED")));
+
+    client.jobs().awaitCompletion("job-1", Duration.ofMinutes(10));
+
+    List<Duration> sleeps = timing.sleeps();
+    assertThat(sleeps).hasSize(9);
+    assertThat(sleeps.subList(0, 3))
+        .containsExactly(Duration.ofMillis(500), Duration.ofMillis(750), Duration.ofMillis(1125));
+    for (int i = 1; i < sleeps.size(); i++) {
+      assertThat(sleeps.get(i)).isGreaterThanOrEqualTo(sleeps.get(i - 1));
+    }
+    assertThat(sleeps).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(5)));
+    assertThat(sleeps.get(sleeps.size() - 1)).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void timesOutNamingTheJobAndItsStatus() {
+    for (int i = 0; i < 50; i++) {
+      server.enqueue(ok(jobEnvelope("job-slow", "JOB_STATUS_RUNNING")));
+    }
+
+    assertThatThrownBy(() -> client.jobs().awaitCompletion("job-slow", Duration.ofSeconds(3)))
+        .isInstanceOf(ClavataTimeoutException.class)
+        .hasMessageContaining("job-slow")
+        .hasMessageContaining("RUNNING");
+
+    assertThat(total(timing.sleeps())).isLessThanOrEqualTo(Duration.ofSeconds(3));
+    assertThat(total(timing.sleeps())).isGreaterThan(Duration.ofSeconds(2));
+    assertThat(server.getRequestCount()).isBetween(2, 10);
+  }
+
+  @Test
+  void timeoutShorterThanTheFirstIntervalSleepsOnlyTheRemainder() {
+    for (int i = 0; i < 5; i++) {
+      server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_PENDING")));
+    }
+
+    assertThatThrownBy(() -> client.jobs().awaitCompletion("job-1", Duration.ofMillis(200)))
+        .isInstanceOf(ClavataTimeoutException.class)
+        .hasMessageContaining("PENDING");
+
+    assertThat(total(timing.sleeps())).isLessThanOrEqualTo(Duration.ofMillis(200));
+  }
+
+  @Test
+  void nonPositiveTimeoutIsRefusedBeforeAnyRequest() {
+    assertThatThrownBy(() -> client.jobs().awaitCompletion("job-1", Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("timeout")
+        .hasMessageContaining("positive");
+    assertThatThrownBy(() -> client.jobs().awaitCompletion("job-1", Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("timeout");
+    assertThatThrownBy(() -> client.jobs().awaitCompletion("job-1", null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("timeout");
+
+    assertThat(server.getRequestCount()).isZero();
+    assertThat(timing.sleeps()).isEmpty();
+  }
+
+  @Test
+  void blankJobIdIsRefusedBeforeAnyRequest() {
+    assertThatThrownBy(() -> client.jobs().awaitCompletion(" ", Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("jobUuid")
+        .hasMessageContaining("blank");
+    assertThatThrownBy(() -> client.jobs().awaitCompletion(null, Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("jobUuid");
+
+    assertThat(server.getRequestCount()).isZero();
+  }
+}
