@@ -13,8 +13,10 @@ module ai.clavata.sdk {
   exports ai.clavata.sdk.errors;
   exports ai.clavata.sdk.jobs;
   exports ai.clavata.sdk.model;
+  exports ai.clavata.sdk.stream;
 
   // Jackson reads the response records reflectively.
   opens ai.clavata.sdk.model to com.fasterxml.jackson.databind;
   opens ai.clavata.sdk.jobs.internal to com.fasterxml.jackson.databind;
+  opens ai.clavata.sdk.stream.internal to com.fasterxml.jackson.databind;
 }

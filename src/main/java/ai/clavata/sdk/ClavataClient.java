@@ -8,6 +8,8 @@ import ai.clavata.sdk.internal.http.RetryInterceptor;
 import ai.clavata.sdk.internal.http.Transport;
 import ai.clavata.sdk.jobs.JobsClient;
 import ai.clavata.sdk.jobs.internal.RealJobsClient;
+import ai.clavata.sdk.stream.StreamClient;
+import ai.clavata.sdk.stream.internal.RealStreamClient;
 import ai.clavata.sdk.internal.http.RetryPolicy;
 import java.io.IOException;
 import java.time.Duration;
@@ -52,6 +54,7 @@ public final class ClavataClient implements AutoCloseable {
   private final boolean copy;
   private final AtomicBoolean closed;
   private final JobsClient jobs;
+  private final StreamClient stream;
 
   private ClavataClient(
       ClientConfig config,
@@ -79,6 +82,7 @@ public final class ClavataClient implements AutoCloseable {
     Transport transport =
         new Transport(http.build(), baseUrl, new Redactor(credentials), config.timing(), closed);
     this.jobs = new RealJobsClient(transport);
+    this.stream = new RealStreamClient(transport, config.retryPolicy());
   }
 
   /**
@@ -117,6 +121,15 @@ public final class ClavataClient implements AutoCloseable {
    */
   public JobsClient jobs() {
     return jobs;
+  }
+
+  /**
+   * Evaluates content in real time, each result handed over as soon as it is ready.
+   *
+   * @return the streaming sub-client
+   */
+  public StreamClient stream() {
+    return stream;
   }
 
   /**

@@ -54,6 +54,43 @@ public enum GrpcCode {
   }
 
   /**
+   * The HTTP status the API's gateway answers with for this code.
+   *
+   * @return such as 429 for {@link #RESOURCE_EXHAUSTED} and 499 for {@link #CANCELLED}
+   */
+  public int httpStatus() {
+    switch (this) {
+      case OK:
+        return 200;
+      case CANCELLED:
+        return 499;
+      case INVALID_ARGUMENT:
+      case FAILED_PRECONDITION:
+      case OUT_OF_RANGE:
+        return 400;
+      case DEADLINE_EXCEEDED:
+        return 504;
+      case NOT_FOUND:
+        return 404;
+      case ALREADY_EXISTS:
+      case ABORTED:
+        return 409;
+      case PERMISSION_DENIED:
+        return 403;
+      case RESOURCE_EXHAUSTED:
+        return 429;
+      case UNIMPLEMENTED:
+        return 501;
+      case UNAVAILABLE:
+        return 503;
+      case UNAUTHENTICATED:
+        return 401;
+      default:
+        return 500;
+    }
+  }
+
+  /**
    * The numeric value of this code.
    *
    * @return 0 to 16

@@ -55,40 +55,63 @@ public final class ErrorBodies {
    */
   public static ClavataApiException toException(
       int status, Headers headers, String body, Duration retryAfter, Redactor redactor) {
-    JsonNode status0 = statusNode(body);
-    GrpcCode code = null;
-    String message;
+    JsonNode statusNode = statusNode(body);
+    if (statusNode == null) {
+      // Mask before cutting: a cut through the key would leave part of it unmasked.
+      String message = excerpt(redactor.redact(body));
+      return classify(apiError(status, null, message, List.of(), headers), List.of(), retryAfter);
+    }
+    return fromStatusNode(status, statusNode, headers, retryAfter, redactor);
+  }
+
+  /**
+   * The exception for an {@code {"error": Status}} line in the middle of a stream, whose HTTP
+   * status was already 200: the status reported is the one the gateway maps the code to.
+   *
+   * @param status the Status object (the value of the line's {@code error} key)
+   * @param headers the stream's response headers
+   * @param redactor masks the API key in text from the network
+   */
+  public static ClavataApiException fromStatus(JsonNode status, Headers headers, Redactor redactor) {
+    JsonNode statusNode =
+        status.isObject() ? status : Json.MAPPER.createObjectNode().put("message", status.asText());
+    GrpcCode code = code(statusNode);
+    return fromStatusNode(
+        code != null ? code.httpStatus() : 500, statusNode, headers, null, redactor);
+  }
+
+  private static ClavataApiException fromStatusNode(
+      int status, JsonNode statusNode, Headers headers, Duration retryAfter, Redactor redactor) {
     List<Map<String, Object>> details = new ArrayList<>();
     List<PrecheckFailure> failures = new ArrayList<>();
-    if (status0 != null) {
-      JsonNode codeNode = status0.get("code");
-      if (codeNode != null && codeNode.canConvertToInt()) {
-        code = GrpcCode.forNumber(codeNode.asInt()).orElse(null);
-      } else if (codeNode != null && codeNode.isTextual()) {
-        code = codeFromText(codeNode.asText());
-      }
-      message = status0.path("message").asText("");
-      for (JsonNode detail : status0.path("details")) {
-        if (detail.isObject()) {
-          details.add(Json.MAPPER.convertValue(detail, MAP));
-          if (isPrecheckFailure(detail)) {
-            failures.add(precheckFailure(detail));
-          }
+    for (JsonNode detail : statusNode.path("details")) {
+      if (detail.isObject()) {
+        details.add(Json.MAPPER.convertValue(detail, MAP));
+        if (isPrecheckFailure(detail)) {
+          failures.add(precheckFailure(detail));
         }
       }
-    } else {
-      // Mask before cutting: a cut through the key would leave part of it unmasked.
-      message = excerpt(redactor.redact(body));
     }
-    ApiError error =
-        new ApiError(
-            status,
-            code,
-            redactor.redact(message),
-            details,
-            requestId(headers),
-            headers.toMultimap());
+    String message = redactor.redact(statusNode.path("message").asText(""));
+    ApiError error = apiError(status, code(statusNode), message, details, headers);
     return classify(error, failures, retryAfter);
+  }
+
+  private static ApiError apiError(
+      int status,
+      GrpcCode code,
+      String message,
+      List<Map<String, Object>> details,
+      Headers headers) {
+    return new ApiError(status, code, message, details, requestId(headers), headers.toMultimap());
+  }
+
+  private static GrpcCode code(JsonNode statusNode) {
+    JsonNode codeNode = statusNode.get("code");
+    if (codeNode != null && codeNode.canConvertToInt()) {
+      return GrpcCode.forNumber(codeNode.asInt()).orElse(null);
+    }
+    return codeNode != null && codeNode.isTextual() ? codeFromText(codeNode.asText()) : null;
   }
 
   /** A body's text cut to {@link #EXCERPT_CHARS}, whitespace folded, for messages. */

@@ -84,7 +84,7 @@ public record RetryPolicy(
   }
 
   /** The jittered backoff before retry number {@code retry} (0-based): 50 % to 100 % of the step. */
-  Duration backoff(int retry) {
+  public Duration backoff(int retry) {
     long step = initialBackoff.toMillis() << Math.min(retry, 20);
     long capped = Math.min(step, maxBackoff.toMillis());
     long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);

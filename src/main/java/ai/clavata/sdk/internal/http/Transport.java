@@ -7,6 +7,7 @@ import ai.clavata.sdk.internal.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -76,19 +77,34 @@ public final class Transport {
 
   /** GETs {@code url} and reads the body as {@code type}. */
   public <T> T get(HttpUrl url, Class<T> type) {
-    return execute(new Request.Builder().url(url).get().tag(CallSafety.class, CallSafety.IDEMPOTENT).build(), type);
+    return execute(
+        new Request.Builder().url(url).get().tag(CallSafety.class, CallSafety.IDEMPOTENT).build(),
+        type);
   }
 
   /** POSTs {@code body} as JSON to {@code url} and reads the answer as {@code type}. */
   public <T> T post(HttpUrl url, JsonNode body, CallSafety safety, Class<T> type) {
-    RequestBody requestBody;
+    return execute(jsonPost(url, body, safety), type);
+  }
+
+  /** A POST request carrying {@code body} as JSON, tagged with how safe it is to retry. */
+  public Request jsonPost(HttpUrl url, JsonNode body, CallSafety safety) {
+    byte[] bytes;
     try {
-      requestBody = RequestBody.create(Json.MAPPER.writeValueAsBytes(body), JSON);
+      bytes = Json.MAPPER.writeValueAsBytes(body);
     } catch (IOException e) {
       throw new IllegalStateException("cannot serialize a request body", e);
     }
-    return execute(
-        new Request.Builder().url(url).post(requestBody).tag(CallSafety.class, safety).build(), type);
+    return new Request.Builder()
+        .url(url)
+        .post(RequestBody.create(bytes, JSON))
+        .tag(CallSafety.class, safety)
+        .build();
+  }
+
+  /** Masks the API key in text from the network. */
+  public Redactor redactor() {
+    return redactor;
   }
 
   /**
@@ -96,11 +112,18 @@ public final class Transport {
    * An error status is read, the response closed, and a typed exception thrown.
    */
   public Response open(Request request) {
-    String what = describe(request);
+    return open(http.newCall(request));
+  }
+
+  /**
+   * Executes a call made by this transport's client or one derived from it (streams use one
+   * without a call timeout), with the same error handling as {@link #open(Request)}.
+   */
+  public Response open(Call call) {
+    String what = describe(call.request());
     if (closed.get()) {
       throw new IllegalStateException("this ClavataClient is closed; create a new one to call " + what);
     }
-    Call call = http.newCall(request);
     Response response;
     try {
       response = call.execute();
@@ -121,7 +144,8 @@ public final class Transport {
     try {
       BufferedSource source = response.body().source();
       source.request(MAX_ERROR_BODY);
-      body = source.getBuffer().snapshot((int) Math.min(source.getBuffer().size(), MAX_ERROR_BODY)).utf8();
+      long size = Math.min(source.getBuffer().size(), MAX_ERROR_BODY);
+      body = source.getBuffer().snapshot((int) size).utf8();
     } catch (IOException e) {
       body = "";
     }
@@ -149,7 +173,7 @@ public final class Transport {
         throw new ClavataDecodeException(
             "the response of " + describe(request),
             0,
-            ErrorBodies.excerpt(redactor.redact(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))),
+            ErrorBodies.excerpt(redactor.redact(new String(bytes, StandardCharsets.UTF_8))),
             e);
       }
     }
