@@ -7,8 +7,10 @@ import ai.clavata.sdk.internal.http.Redactor;
 import ai.clavata.sdk.internal.http.RetryInterceptor;
 import ai.clavata.sdk.internal.http.Transport;
 import ai.clavata.sdk.jobs.JobsClient;
+import ai.clavata.sdk.jobs.internal.AsyncJobs;
 import ai.clavata.sdk.jobs.internal.RealJobsClient;
 import ai.clavata.sdk.stream.StreamClient;
+import ai.clavata.sdk.stream.internal.AsyncStream;
 import ai.clavata.sdk.stream.internal.RealStreamClient;
 import ai.clavata.sdk.internal.http.RetryPolicy;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -55,6 +58,7 @@ public final class ClavataClient implements AutoCloseable {
   private final AtomicBoolean closed;
   private final JobsClient jobs;
   private final StreamClient stream;
+  private final AsyncClavataClient async;
 
   private ClavataClient(
       ClientConfig config,
@@ -83,6 +87,8 @@ public final class ClavataClient implements AutoCloseable {
         new Transport(http.build(), baseUrl, new Redactor(credentials), config.timing(), closed);
     this.jobs = new RealJobsClient(transport);
     this.stream = new RealStreamClient(transport, config.retryPolicy());
+    Executor executor = rootHttp.dispatcher().executorService();
+    this.async = new AsyncClavataClient(new AsyncJobs(jobs, executor), new AsyncStream(stream, executor));
   }
 
   /**
@@ -130,6 +136,16 @@ public final class ClavataClient implements AutoCloseable {
    */
   public StreamClient stream() {
     return stream;
+  }
+
+  /**
+   * The same sub-clients, returning {@link java.util.concurrent.CompletableFuture} instead of
+   * blocking.
+   *
+   * @return the asynchronous view of this client
+   */
+  public AsyncClavataClient async() {
+    return async;
   }
 
   /**

@@ -1,0 +1,52 @@
+package ai.clavata.sdk.jobs;
+
+import ai.clavata.sdk.model.Job;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The jobs API without blocking the caller: {@code client.async().jobs()}. Each method does what
+ * its {@link JobsClient} namesake does, on the OkHttp dispatcher's threads, and its future fails
+ * with the same exceptions.
+ *
+ * <pre>{@code
+ * client.async().jobs().get(jobUuid).thenAccept(job -> System.out.println(job.status()));
+ * }</pre>
+ */
+public interface AsyncJobsClient {
+
+  /**
+   * Creates a job; see {@link JobsClient#create}.
+   *
+   * @param request the job to create
+   * @return the created job
+   */
+  CompletableFuture<Job> create(CreateJobRequest request);
+
+  /**
+   * Reads a job; see {@link JobsClient#get}.
+   *
+   * @param jobUuid the job's id
+   * @return the job
+   */
+  CompletableFuture<Job> get(String jobUuid);
+
+  /**
+   * Lists one page of jobs; see {@link JobsClient#list(ListJobsRequest)}. The page's
+   * {@code nextPage()} blocks; call it from the future's callbacks or another thread.
+   *
+   * @param request the filters and paging
+   * @return the page
+   */
+  CompletableFuture<Page<Job>> list(ListJobsRequest request);
+
+  /**
+   * Polls a job until it reaches a terminal status; see {@link JobsClient#awaitCompletion}. One
+   * pooled thread waits between polls.
+   *
+   * @param jobUuid the job's id
+   * @param timeout how long to wait in total
+   * @return the job in its terminal status
+   */
+  CompletableFuture<Job> awaitCompletion(String jobUuid, Duration timeout);
+}

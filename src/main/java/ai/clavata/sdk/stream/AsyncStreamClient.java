@@ -1,0 +1,39 @@
+package ai.clavata.sdk.stream;
+
+import ai.clavata.sdk.model.ContentData;
+import ai.clavata.sdk.model.PolicyEvaluationReport;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Real-time evaluation without blocking the caller: {@code client.async().stream()}.
+ *
+ * <pre>{@code
+ * client.async().stream()
+ *     .evaluate(request, result -> moderate(result.inputIndex(), result.report()))
+ *     .whenComplete((done, error) -> { if (error != null) log.warn("stream failed", error); });
+ * }</pre>
+ *
+ * <p>The work runs on the OkHttp dispatcher's threads. A future fails with the same exceptions
+ * the blocking {@link StreamClient} throws.
+ */
+public interface AsyncStreamClient {
+
+  /**
+   * Starts an evaluation and pushes each result to {@code listener} as it arrives. Cancelling
+   * the future stops the stream and releases its connection.
+   *
+   * @param request the content and policy
+   * @param listener receives each result
+   * @return completes when the last result was handled; fails with the typed error otherwise
+   */
+  CompletableFuture<Void> evaluate(EvaluateRequest request, EvaluationListener listener);
+
+  /**
+   * Evaluates one item.
+   *
+   * @param policyId the policy to evaluate against
+   * @param content the item
+   * @return the report
+   */
+  CompletableFuture<PolicyEvaluationReport> evaluateOne(String policyId, ContentData content);
+}
