@@ -8,15 +8,22 @@ module ai.clavata.sdk {
   requires com.fasterxml.jackson.annotation;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;
+  requires com.fasterxml.jackson.dataformat.csv;
+  // Only FakeClavataServer (ai.clavata.sdk.testing) uses the JDK's HTTP server.
+  requires static jdk.httpserver;
 
   exports ai.clavata.sdk;
+  exports ai.clavata.sdk.batch;
   exports ai.clavata.sdk.errors;
   exports ai.clavata.sdk.jobs;
   exports ai.clavata.sdk.model;
   exports ai.clavata.sdk.stream;
+  exports ai.clavata.sdk.testing;
 
   // Jackson reads the response records reflectively.
   opens ai.clavata.sdk.model to com.fasterxml.jackson.databind;
   opens ai.clavata.sdk.jobs.internal to com.fasterxml.jackson.databind;
+  opens ai.clavata.sdk.batch to com.fasterxml.jackson.databind;
+  opens ai.clavata.sdk.batch.internal to com.fasterxml.jackson.databind;
   opens ai.clavata.sdk.stream.internal to com.fasterxml.jackson.databind;
 }

@@ -1,5 +1,7 @@
 package ai.clavata.sdk;
 
+import ai.clavata.sdk.batch.BatchClient;
+import ai.clavata.sdk.batch.internal.RealBatchClient;
 import ai.clavata.sdk.internal.Timing;
 import ai.clavata.sdk.internal.http.AuthInterceptor;
 import ai.clavata.sdk.internal.http.BaseUrls;
@@ -58,6 +60,7 @@ public final class ClavataClient implements AutoCloseable {
   private final AtomicBoolean closed;
   private final JobsClient jobs;
   private final StreamClient stream;
+  private final BatchClient batch;
   private final AsyncClavataClient async;
 
   private ClavataClient(
@@ -87,6 +90,7 @@ public final class ClavataClient implements AutoCloseable {
         new Transport(http.build(), baseUrl, new Redactor(credentials), config.timing(), closed);
     this.jobs = new RealJobsClient(transport);
     this.stream = new RealStreamClient(transport, config.retryPolicy());
+    this.batch = new RealBatchClient(transport, config.retryPolicy());
     Executor executor = rootHttp.dispatcher().executorService();
     this.async = new AsyncClavataClient(new AsyncJobs(jobs, executor), new AsyncStream(stream, executor));
   }
@@ -136,6 +140,15 @@ public final class ClavataClient implements AutoCloseable {
    */
   public StreamClient stream() {
     return stream;
+  }
+
+  /**
+   * Bulk evaluation of large backlogs through CSV files.
+   *
+   * @return the batch sub-client
+   */
+  public BatchClient batch() {
+    return batch;
   }
 
   /**

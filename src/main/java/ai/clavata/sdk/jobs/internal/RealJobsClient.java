@@ -1,9 +1,7 @@
 package ai.clavata.sdk.jobs.internal;
 
 import ai.clavata.sdk.errors.ClavataDecodeException;
-import ai.clavata.sdk.errors.ClavataIoException;
-import ai.clavata.sdk.errors.ClavataTimeoutException;
-import ai.clavata.sdk.internal.Timing;
+import ai.clavata.sdk.internal.Poller;
 import ai.clavata.sdk.internal.Validation;
 import ai.clavata.sdk.internal.http.CallSafety;
 import ai.clavata.sdk.internal.http.Transport;
@@ -13,7 +11,6 @@ import ai.clavata.sdk.jobs.ListJobsRequest;
 import ai.clavata.sdk.jobs.Page;
 import ai.clavata.sdk.jobs.PagedIterable;
 import ai.clavata.sdk.model.Job;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -68,43 +65,15 @@ public final class RealJobsClient implements JobsClient {
   @Override
   public Job awaitCompletion(String jobUuid, Duration timeout) {
     Validation.requireId("jobUuid", jobUuid);
-    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
-    }
-    Timing timing = transport.timing();
-    long deadline = timing.nanoTime() + timeout.toNanos();
-    Duration interval = FIRST_POLL_INTERVAL;
-    while (true) {
-      Job job = get(jobUuid);
-      if (job.isTerminal()) {
-        return job;
-      }
-      long remaining = deadline - timing.nanoTime();
-      if (remaining <= 0) {
-        throw new ClavataTimeoutException(
-            "job " + jobUuid + " is still " + job.status() + " after " + timeout
-                + "; it goes on running: call awaitCompletion again or get(jobUuid) later",
-            null);
-      }
-      sleep(timing, interval.toNanos() < remaining ? interval : Duration.ofNanos(remaining));
-      interval = next(interval);
-    }
-  }
-
-  private static Duration next(Duration interval) {
-    Duration grown = interval.multipliedBy(3).dividedBy(2);
-    return grown.compareTo(MAX_POLL_INTERVAL) > 0 ? MAX_POLL_INTERVAL : grown;
-  }
-
-  private static void sleep(Timing timing, Duration duration) {
-    try {
-      timing.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      InterruptedIOException cause = new InterruptedIOException("interrupted while polling");
-      cause.initCause(e);
-      throw new ClavataIoException("interrupted while waiting for a job to complete", cause);
-    }
+    Poller.requireTimeout(timeout);
+    return new Poller(transport.timing(), FIRST_POLL_INTERVAL, MAX_POLL_INTERVAL, 1.5)
+        .until(
+            () -> get(jobUuid),
+            Job::isTerminal,
+            timeout,
+            job ->
+                "job " + jobUuid + " is still " + job.status()
+                    + "; it goes on running: call awaitCompletion again or get(jobUuid) later");
   }
 
   private static Job requireJob(JobsWire.JobEnvelope envelope, String what) {

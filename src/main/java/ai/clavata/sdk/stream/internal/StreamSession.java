@@ -8,13 +8,12 @@ import ai.clavata.sdk.errors.StreamInterruptedException;
 import ai.clavata.sdk.internal.http.ErrorBodies;
 import ai.clavata.sdk.internal.http.IoErrors;
 import ai.clavata.sdk.internal.json.Json;
-import ai.clavata.sdk.internal.ndjson.LineReader;
+import ai.clavata.sdk.internal.ndjson.NdjsonReader;
 import ai.clavata.sdk.model.EvaluationResult;
 import ai.clavata.sdk.model.PolicyEvaluationReport;
 import ai.clavata.sdk.stream.EvaluateRequest;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Iterator;
@@ -30,14 +29,13 @@ import okhttp3.Response;
  */
 final class StreamSession implements Iterator<EvaluationResult> {
   private static final ObjectReader LINE_READER = Json.MAPPER.readerFor(StreamWire.Line.class);
-  private static final int EXCERPT_BYTES = 200;
 
   private final RealStreamClient client;
   private final EvaluateRequest request;
   private final int inputCount;
   private final BitSet answered;
   private final ResponseHolder holder;
-  private LineReader lines;
+  private NdjsonReader<StreamWire.Line> lines;
   private long delivered;
   private int resubmissions;
   private EvaluationResult next;
@@ -49,7 +47,7 @@ final class StreamSession implements Iterator<EvaluationResult> {
     this.inputCount = request.contentData().size();
     this.answered = new BitSet(inputCount);
     this.holder = holder;
-    this.lines = new LineReader(holder.response().body().source());
+    this.lines = reader(holder.response());
   }
 
   @Override
@@ -77,7 +75,7 @@ final class StreamSession implements Iterator<EvaluationResult> {
 
   private EvaluationResult readNext() {
     while (true) {
-      LineReader.Line line = readLine();
+      NdjsonReader.Value<StreamWire.Line> line = readLine();
       if (line == null) {
         finish();
         List<Integer> unanswered = unanswered();
@@ -92,8 +90,8 @@ final class StreamSession implements Iterator<EvaluationResult> {
         }
         return null;
       }
-      StreamWire.Line parsed = parse(line);
-      if (parsed.error() != null) {
+      StreamWire.Line parsed = line.value();
+      if (parsed != null && parsed.error() != null && !parsed.error().isNull()) {
         ClavataApiException error =
             ErrorBodies.fromStatus(parsed.error(), holder.response().headers(), client.redactor());
         if (mayResubmit(error)) {
@@ -103,37 +101,27 @@ final class StreamSession implements Iterator<EvaluationResult> {
         finish();
         throw interrupted(error);
       }
-      if (parsed.result() == null) {
+      if (parsed == null || parsed.result() == null) { // e.g. a line holding {} or null
         finish();
-        throw decodeError(line, "it has neither \"result\" nor \"error\"", null);
+        throw decodeError(
+            "it has neither \"result\" nor \"error\"", line.line(), lines.lastValueExcerpt(), null);
       }
       return toResult(parsed.result());
     }
   }
 
-  private LineReader.Line readLine() {
+  private NdjsonReader.Value<StreamWire.Line> readLine() {
     try {
       return lines.next();
+    } catch (NdjsonReader.MalformedLineException e) {
+      finish();
+      throw decodeError(e.getMessage(), e.line(), e.excerpt(), e.getCause());
     } catch (IOException e) {
       finish();
       if (holder.isReleased()) {
         throw new IllegalStateException("the stream was closed before it ended", e);
       }
       throw interrupted(IoErrors.toException("reading the result stream", e));
-    }
-  }
-
-  private StreamWire.Line parse(LineReader.Line line) {
-    try {
-      return LINE_READER.readValue(line.bytes(), 0, line.length());
-    } catch (IOException e) {
-      finish();
-      throw decodeError(
-          line,
-          line.terminated()
-              ? "it is not valid JSON"
-              : "the body ends in the middle of this line (the connection was cut)",
-          e);
     }
   }
 
@@ -162,11 +150,19 @@ final class StreamSession implements Iterator<EvaluationResult> {
 
   private void resubmit() {
     holder.closeResponse();
-    client.backoff(resubmissions++);
-    Call call = client.newCall(request, unanswered());
-    Response response = client.execute(call);
+    Call call;
+    Response response;
+    try {
+      client.backoff(resubmissions++);
+      call = client.newCall(request, unanswered());
+      response = client.execute(call);
+    } catch (ClavataException e) {
+      // Results were already delivered: report the failure with what is still unanswered.
+      finish();
+      throw interrupted(e);
+    }
     holder.replace(call, response);
-    lines = new LineReader(response.body().source());
+    lines = reader(response);
   }
 
   private List<Integer> unanswered() {
@@ -182,14 +178,14 @@ final class StreamSession implements Iterator<EvaluationResult> {
     return new StreamInterruptedException(cause, List.of(), delivered, unanswered);
   }
 
-  private ClavataDecodeException decodeError(LineReader.Line line, String problem, Exception cause) {
-    int shown = Math.min(line.length(), EXCERPT_BYTES);
-    String excerpt = new String(line.bytes(), 0, shown, StandardCharsets.UTF_8);
-    if (shown < line.length()) {
-      excerpt += "… (" + line.length() + " bytes)";
-    }
+  private ClavataDecodeException decodeError(
+      String problem, long line, String excerpt, Throwable cause) {
     return new ClavataDecodeException(
-        "the result stream: " + problem, line.number(), client.redactor().redact(excerpt), cause);
+        "the result stream: " + problem, line, client.redactor().redact(excerpt), cause);
+  }
+
+  private static NdjsonReader<StreamWire.Line> reader(Response response) {
+    return new NdjsonReader<>(response.body().source(), LINE_READER);
   }
 
   private void finish() {

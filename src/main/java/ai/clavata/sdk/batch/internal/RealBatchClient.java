@@ -1,0 +1,224 @@
+package ai.clavata.sdk.batch.internal;
+
+import ai.clavata.sdk.batch.BatchClient;
+import ai.clavata.sdk.batch.BatchInput;
+import ai.clavata.sdk.batch.BatchProgressListener;
+import ai.clavata.sdk.batch.BatchResults;
+import ai.clavata.sdk.batch.CancelledBatchJob;
+import ai.clavata.sdk.batch.CreateBatchJobRequest;
+import ai.clavata.sdk.batch.ListBatchJobsRequest;
+import ai.clavata.sdk.batch.PollOptions;
+import ai.clavata.sdk.errors.ApiError;
+import ai.clavata.sdk.errors.BadRequestException;
+import ai.clavata.sdk.errors.BatchJobFailedException;
+import ai.clavata.sdk.errors.ClavataApiException;
+import ai.clavata.sdk.errors.ClavataDecodeException;
+import ai.clavata.sdk.errors.NotFoundException;
+import ai.clavata.sdk.internal.Poller;
+import ai.clavata.sdk.internal.Validation;
+import ai.clavata.sdk.internal.http.CallSafety;
+import ai.clavata.sdk.internal.http.RetryPolicy;
+import ai.clavata.sdk.internal.http.Transport;
+import ai.clavata.sdk.internal.json.WireWriter;
+import ai.clavata.sdk.model.BatchJob;
+import ai.clavata.sdk.model.BatchJobCreated;
+import ai.clavata.sdk.model.BatchJobState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.Response;
+
+/** The {@link BatchClient} that talks to {@code /v1/batch-jobs} and the presigned storage URLs. */
+public final class RealBatchClient implements BatchClient {
+  private final Transport transport;
+  private final Storage storage;
+
+  /** Creates the client; {@code retryPolicy} also governs storage retries. */
+  public RealBatchClient(Transport transport, RetryPolicy retryPolicy) {
+    this.transport = transport;
+    this.storage =
+        new Storage(transport.http(), retryPolicy, transport.timing(), transport.redactor());
+  }
+
+  @Override
+  public BatchJobCreated create(CreateBatchJobRequest request) {
+    Objects.requireNonNull(request, "request must not be null");
+    BatchJobCreated created =
+        transport.post(
+            transport.url("v1", "batch-jobs").build(),
+            BatchWire.createBody(request),
+            CallSafety.NON_IDEMPOTENT,
+            BatchJobCreated.class);
+    if (created.error() != null && created.error().isError()) {
+      throw new BadRequestException(
+          ApiError.of(
+              200,
+              null,
+              "the batch job was not created: " + created.error().errorCode() + " "
+                  + created.error().errorMessage()));
+    }
+    if (created.batchJobId() == null || created.inputFileUploadUrl() == null) {
+      throw new ClavataDecodeException(
+          "the response of POST /v1/batch-jobs: it lacks batchJobId or inputFileUploadUrl",
+          0,
+          String.valueOf(created),
+          null);
+    }
+    return created;
+  }
+
+  @Override
+  public long upload(BatchJobCreated created, BatchInput input) {
+    Objects.requireNonNull(created, "created must not be null");
+    Objects.requireNonNull(input, "input must not be null");
+    if (input instanceof BatchInput.CsvFile csv) {
+      long rows = InputCsv.check(csv.file());
+      storage.upload(created.inputFileUploadUrl(), csv.file());
+      return rows;
+    }
+    Path spool = null;
+    try {
+      spool = Files.createTempFile("clavata-batch-", ".csv");
+      long rows = InputCsv.write(((BatchInput.Rows) input).rows(), spool);
+      storage.upload(created.inputFileUploadUrl(), spool);
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the batch input to a temporary file", e);
+    } finally {
+      deleteQuietly(spool);
+    }
+  }
+
+  @Override
+  public void start(String batchJobId) {
+    Validation.requireId("batchJobId", batchJobId);
+    transport.post(
+        transport.url("v1", "batch-jobs", batchJobId, "start").build(),
+        WireWriter.object(),
+        CallSafety.NON_IDEMPOTENT,
+        Void.class);
+  }
+
+  @Override
+  public BatchJob get(String batchJobId) {
+    Validation.requireId("batchJobId", batchJobId);
+    for (BatchJob job : list(ListBatchJobsRequest.builder().batchJobIds(batchJobId).build())) {
+      if (batchJobId.equals(job.batchJobId())) {
+        return job;
+      }
+    }
+    throw new NotFoundException(
+        ApiError.of(404, null, "there is no batch job with id " + batchJobId));
+  }
+
+  @Override
+  public List<BatchJob> list(ListBatchJobsRequest request) {
+    Objects.requireNonNull(request, "request must not be null");
+    HttpUrl.Builder url = transport.url("v1", "batch-jobs");
+    BatchWire.addListQuery(url, request);
+    return transport.get(url.build(), BatchWire.BatchJobList.class).batchJobs();
+  }
+
+  @Override
+  public CancelledBatchJob cancel(String batchJobId) {
+    Validation.requireId("batchJobId", batchJobId);
+    return transport.post(
+        transport.url("v1", "batch-jobs", batchJobId, "cancel").build(),
+        WireWriter.object(),
+        CallSafety.NON_IDEMPOTENT,
+        CancelledBatchJob.class);
+  }
+
+  @Override
+  public BatchJob awaitCompletion(
+      String batchJobId, PollOptions options, BatchProgressListener listener) {
+    Validation.requireId("batchJobId", batchJobId);
+    Objects.requireNonNull(options, "options must not be null");
+    Objects.requireNonNull(listener, "listener must not be null");
+    Poller poller =
+        new Poller(transport.timing(), options.initialInterval(), options.maxInterval(), 2.0);
+    BatchJobState[] last = {null};
+    BatchJob job =
+        poller.until(
+            () -> {
+              BatchJob polled = get(batchJobId);
+              if (polled.state() != last[0]) {
+                last[0] = polled.state();
+                listener.onStateChange(polled);
+              }
+              return polled;
+            },
+            BatchJob::isTerminal,
+            options.timeout(),
+            polled ->
+                "batch job " + batchJobId + " is still " + polled.state()
+                    + "; it goes on running: call awaitCompletion again later");
+    if (job.state() != BatchJobState.COMPLETED) {
+      throw new BatchJobFailedException(job);
+    }
+    return job;
+  }
+
+  @Override
+  public BatchResults results(BatchJob job) {
+    Objects.requireNonNull(job, "job must not be null");
+    if (job.outputFileUrl() == null) {
+      throw new IllegalArgumentException(
+          "batch job " + job.batchJobId() + " has no results file: it is " + job.state()
+              + ", and results exist only once it is COMPLETED (use awaitCompletion first)");
+    }
+    Response response = storage.downloadOrNullIfRefused(job.outputFileUrl());
+    if (response == null) {
+      String fresh = get(job.batchJobId()).outputFileUrl(); // an expired URL: ask for a new one
+      response = fresh == null ? null : storage.downloadOrNullIfRefused(fresh);
+      if (response == null) {
+        throw storage.expiredDownload(job.batchJobId());
+      }
+    }
+    Response download = response;
+    try {
+      return BatchResults.of(new ResultsCsv(download.body().byteStream()), download::close);
+    } catch (RuntimeException e) {
+      download.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public BatchJob run(
+      String name,
+      String policyId,
+      BatchInput input,
+      PollOptions options,
+      BatchProgressListener listener) {
+    CreateBatchJobRequest request = CreateBatchJobRequest.of(name, policyId);
+    Objects.requireNonNull(input, "input must not be null");
+    Objects.requireNonNull(options, "options must not be null");
+    BatchJobCreated created = create(request);
+    upload(created, input);
+    try {
+      start(created.batchJobId());
+    } catch (ClavataApiException e) {
+      if (e.httpStatus() != 404 && e.httpStatus() != 501) {
+        throw e;
+      }
+      // No start endpoint on this server: the job starts by itself after the upload.
+    }
+    return awaitCompletion(created.batchJobId(), options, listener);
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      file.toFile().deleteOnExit();
+    }
+  }
+}

@@ -1,0 +1,433 @@
+package ai.clavata.sdk.testing;
+
+import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.model.BatchJobState;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A real HTTP server on loopback that speaks the Clavata API, for examples and for tests of your
+ * own moderation code: no network, no account, deterministic verdicts.
+ *
+ * <pre>{@code
+ * try (FakeClavataServer server = FakeClavataServer.start()) {
+ *   server.policy("policy-1", FakePolicy.keywords("Threats", "kill", "bomb"));
+ *   ClavataClient client = ClavataClient.builder()
+ *       .apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+ *   PolicyEvaluationReport report =
+ *       client.stream().evaluateOne("policy-1", ContentData.text("I will bomb it"));
+ *   assertEquals(Outcome.TRUE, report.outcome());
+ * }
+ * }</pre>
+ *
+ * <p>It answers like the gateway: Bearer auth (401 otherwise), every jobs, stream and batch
+ * endpoint, every field present in responses, enum names, RFC 3339 times, NDJSON streams flushed
+ * line by line in completion order (shorter content first), presigned storage URLs on its own
+ * host, batch jobs that move one state per poll, and keyset paging. Content hashes are FNV-1a 128
+ * with the service's {@code fnv1a128::} prefix. Faults can be injected per endpoint. It is
+ * thread-safe. It needs the JDK's {@code jdk.httpserver} module and no other dependency.
+ */
+public final class FakeClavataServer implements AutoCloseable {
+  /** A configured policy. */
+  record Policy(String id, String versionId, List<FakePolicy> labels) {}
+
+  /** A fault for the next stream: fail after this many results. */
+  private record StreamFault(int afterResults, FakeFailure failure) {}
+
+  private final HttpServer http;
+  private final ExecutorService executor;
+  private final String apiKey = "fake-" + UUID.randomUUID();
+  private final String baseUrl;
+  private final Map<String, Policy> policies = new ConcurrentHashMap<>();
+  private final Map<FakeEndpoint, Deque<FakeFailure>> failures = new EnumMap<>(FakeEndpoint.class);
+  private final List<FakeRequest> requests = new ArrayList<>();
+  private final FakeJobs jobs = new FakeJobs();
+  private final FakeBatches batches;
+  private volatile StreamFault streamFault;
+  private volatile Duration streamResultDelay = Duration.ZERO;
+
+  private FakeClavataServer() throws IOException {
+    http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    executor =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "FakeClavataServer");
+              thread.setDaemon(true);
+              return thread;
+            });
+    http.setExecutor(executor);
+    http.createContext("/", this::handle);
+    baseUrl = "http://" + http.getAddress().getHostString() + ":" + http.getAddress().getPort();
+    batches = new FakeBatches(baseUrl);
+    http.start();
+  }
+
+  /**
+   * Starts a server on a free loopback port.
+   *
+   * @return the running server; close it when done
+   */
+  public static FakeClavataServer start() {
+    try {
+      return new FakeClavataServer();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the fake Clavata server", e);
+    }
+  }
+
+  /**
+   * The only API key the server accepts.
+   *
+   * @return the key
+   */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /**
+   * The server's base URL, such as {@code http://127.0.0.1:50123}.
+   *
+   * @return the base URL
+   */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * Defines (or replaces) a policy. Content matches a label by its keywords or expression;
+   * evaluating against an unknown policy id answers 404 {@code NOT_FOUND}, as the gateway does.
+   *
+   * @param policyId the policy's id
+   * @param labels the policy's labels
+   * @return this server
+   */
+  public FakeClavataServer policy(String policyId, FakePolicy... labels) {
+    policies.put(
+        policyId,
+        new Policy(policyId, UUID.nameUUIDFromBytes(policyId.getBytes(StandardCharsets.UTF_8)).toString(),
+            FakePolicy.requireLabels(labels)));
+    return this;
+  }
+
+  /**
+   * Makes the next {@code times} requests to an endpoint fail. For {@link FakeEndpoint#STREAM}
+   * the body is wrapped as {@code {"error": Status}}, as the gateway does before the first result.
+   *
+   * @param endpoint the endpoint
+   * @param times how many requests fail
+   * @param failure the answer they get
+   * @return this server
+   */
+  public FakeClavataServer failNext(FakeEndpoint endpoint, int times, FakeFailure failure) {
+    synchronized (failures) {
+      Deque<FakeFailure> queue = failures.computeIfAbsent(endpoint, e -> new ArrayDeque<>());
+      for (int i = 0; i < times; i++) {
+        queue.add(failure);
+      }
+    }
+    return this;
+  }
+
+  /**
+   * Makes the next stream end with an {@code {"error": …}} line after {@code results} results
+   * (HTTP 200 has been sent by then); with 0 it fails before the first result instead.
+   *
+   * @param results how many results to send first
+   * @param failure the error line's Status
+   * @return this server
+   */
+  public FakeClavataServer failStreamAfter(int results, FakeFailure failure) {
+    streamFault = new StreamFault(results, failure);
+    return this;
+  }
+
+  /**
+   * Waits this long before each streamed result, to model evaluation time.
+   *
+   * @param delay the delay per result
+   * @return this server
+   */
+  public FakeClavataServer streamResultDelay(Duration delay) {
+    streamResultDelay = delay;
+    return this;
+  }
+
+  /**
+   * Sets the states an uploaded batch job moves through, one per poll; the last must be terminal.
+   *
+   * @param states the states, such as {@code QUEUED, SUBMITTED, COMPLETED}
+   * @return this server
+   */
+  public FakeClavataServer batchProgression(BatchJobState... states) {
+    batches.progression(Arrays.asList(states));
+    return this;
+  }
+
+  /**
+   * Every request received so far, in order, with the API key redacted.
+   *
+   * @return the requests
+   */
+  public List<FakeRequest> requests() {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
+  /** Stops the server at once. */
+  @Override
+  public void close() {
+    http.stop(0);
+    executor.shutdownNow();
+  }
+
+  @Override
+  public String toString() {
+    return "FakeClavataServer[" + baseUrl + "]";
+  }
+
+  static double threshold(JsonNode request) {
+    double threshold = request.path("threshold").asDouble(0);
+    return threshold > 0 ? threshold : 0.5;
+  }
+
+  private void handle(HttpExchange raw) throws IOException {
+    try (raw) {
+      FakeExchange exchange = new FakeExchange(raw, raw.getRequestBody().readAllBytes());
+      record(exchange);
+      try {
+        route(exchange);
+      } catch (IOException | RuntimeException e) {
+        exchange.sendStatus(400, 3, "invalid request: " + e.getMessage());
+      }
+    }
+  }
+
+  private void route(FakeExchange exchange) throws IOException {
+    if (exchange.path.startsWith(FakeBatches.STORAGE)) {
+      FakeEndpoint endpoint = exchange.method.equals("PUT") ? FakeEndpoint.UPLOAD : FakeEndpoint.DOWNLOAD;
+      if (!failed(exchange, endpoint)) {
+        batches.storage(exchange);
+      }
+      return;
+    }
+    if (!(("Bearer " + apiKey).equals(exchange.header("Authorization")))) {
+      exchange.exchange.getResponseHeaders().set("WWW-Authenticate", "invalid API key");
+      exchange.sendStatus(401, 16, "missing or invalid API key");
+      return;
+    }
+    String[] path = exchange.path.split("/");
+    String route = exchange.method + " " + String.join("/", shape(path));
+    switch (route) {
+      case "POST /v1/jobs" -> createJob(exchange);
+      case "GET /v1/jobs" -> ifNotFailed(exchange, FakeEndpoint.LIST_JOBS, () -> exchange.sendJson(200, jobs.list(exchange)));
+      case "POST /v1/jobs/stream" -> stream(exchange);
+      case "GET /v1/jobs/{id}" -> getJob(exchange, path[3]);
+      case "POST /v1/batch-jobs" -> createBatch(exchange);
+      case "GET /v1/batch-jobs" ->
+          ifNotFailed(exchange, FakeEndpoint.LIST_BATCH_JOBS,
+              () -> exchange.sendJson(200, batches.list(exchange.queryValues("batchJobIds"), exchange.queryValues("states"))));
+      case "POST /v1/batch-jobs/{id}/start" -> startBatch(exchange, path[3]);
+      case "POST /v1/batch-jobs/{id}/cancel" -> cancelBatch(exchange, path[3]);
+      default -> exchange.sendStatus(404, 5, "Not Found");
+    }
+  }
+
+  /** The route's shape: ids replaced by {id}. */
+  private static List<String> shape(String[] path) {
+    List<String> shape = new ArrayList<>(Arrays.asList(path));
+    if (shape.size() >= 4 && !(shape.get(2).equals("jobs") && shape.get(3).equals("stream"))) {
+      shape.set(3, "{id}");
+    }
+    return shape;
+  }
+
+  private interface Action {
+    void run() throws IOException;
+  }
+
+  private void ifNotFailed(FakeExchange exchange, FakeEndpoint endpoint, Action action) throws IOException {
+    if (!failed(exchange, endpoint)) {
+      action.run();
+    }
+  }
+
+  private void createJob(FakeExchange exchange) throws IOException {
+    if (failed(exchange, FakeEndpoint.CREATE_JOB)) {
+      return;
+    }
+    JsonNode request = exchange.json();
+    Policy policy = requirePolicy(exchange, request);
+    if (policy != null && requireContent(exchange, request)) {
+      exchange.sendJson(200, jobs.create(policy, request));
+    }
+  }
+
+  private void getJob(FakeExchange exchange, String jobUuid) throws IOException {
+    if (failed(exchange, FakeEndpoint.GET_JOB)) {
+      return;
+    }
+    ObjectNode job = jobs.get(jobUuid);
+    if (job == null) {
+      exchange.sendStatus(404, 5, "job " + jobUuid + " not found");
+    } else {
+      exchange.sendJson(200, job);
+    }
+  }
+
+  private void stream(FakeExchange exchange) throws IOException {
+    if (failed(exchange, FakeEndpoint.STREAM)) {
+      return;
+    }
+    JsonNode request = exchange.json();
+    Policy policy = requirePolicy(exchange, request);
+    if (policy == null || !requireContent(exchange, request)) {
+      return;
+    }
+    StreamFault fault = streamFault;
+    streamFault = null;
+    if (fault != null && fault.afterResults() <= 0) {
+      sendWrapped(exchange, fault.failure(), null);
+      return;
+    }
+    new FakeStream(exchange, policy, request, streamResultDelay).send(
+        fault == null ? Integer.MAX_VALUE : fault.afterResults(),
+        fault == null ? null : fault.failure());
+  }
+
+  private void createBatch(FakeExchange exchange) throws IOException {
+    if (failed(exchange, FakeEndpoint.CREATE_BATCH_JOB)) {
+      return;
+    }
+    JsonNode request = exchange.json();
+    Policy policy = requirePolicy(exchange, request);
+    if (policy != null) {
+      exchange.sendJson(200, batches.create(policy, request.path("name").asText("")));
+    }
+  }
+
+  private void startBatch(FakeExchange exchange, String id) throws IOException {
+    if (failed(exchange, FakeEndpoint.START_BATCH_JOB)) {
+      return;
+    }
+    if (!batches.exists(id)) {
+      exchange.sendStatus(404, 5, "batch job " + id + " not found");
+    } else {
+      exchange.sendJson(200, Json.MAPPER.createObjectNode());
+    }
+  }
+
+  private void cancelBatch(FakeExchange exchange, String id) throws IOException {
+    if (failed(exchange, FakeEndpoint.CANCEL_BATCH_JOB)) {
+      return;
+    }
+    ObjectNode cancelled = batches.cancel(id);
+    if (cancelled == null) {
+      exchange.sendStatus(404, 5, "batch job " + id + " not found");
+    } else {
+      exchange.sendJson(200, cancelled);
+    }
+  }
+
+  private Policy requirePolicy(FakeExchange exchange, JsonNode request) throws IOException {
+    String policyId = request.path("policyId").asText("");
+    Policy policy = policies.get(policyId);
+    if (policy == null) {
+      exchange.sendStatus(404, 5, "policy " + policyId + " not found");
+    }
+    return policy;
+  }
+
+  private static boolean requireContent(FakeExchange exchange, JsonNode request) throws IOException {
+    if (!request.path("contentData").isArray() || request.path("contentData").isEmpty()) {
+      exchange.sendStatus(400, 3, "contentData is required");
+      return false;
+    }
+    return true;
+  }
+
+  /** Answers with the endpoint's next injected failure, if any. */
+  private boolean failed(FakeExchange exchange, FakeEndpoint endpoint) throws IOException {
+    FakeFailure failure;
+    synchronized (failures) {
+      Deque<FakeFailure> queue = failures.get(endpoint);
+      failure = queue == null ? null : queue.poll();
+    }
+    if (failure == null) {
+      return false;
+    }
+    if (endpoint == FakeEndpoint.STREAM) {
+      sendWrapped(exchange, failure, null);
+    } else {
+      setRetryAfter(exchange, failure);
+      exchange.sendJson(failure.httpStatus(), failure.status(null));
+    }
+    return true;
+  }
+
+  private static void sendWrapped(FakeExchange exchange, FakeFailure failure, String hash) throws IOException {
+    setRetryAfter(exchange, failure);
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.set("error", failure.status(hash));
+    exchange.send(failure.httpStatus(), "application/json", (body + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void setRetryAfter(FakeExchange exchange, FakeFailure failure) {
+    if (failure.retryAfter() != null) {
+      long millis = failure.retryAfter().toMillis();
+      exchange.exchange.getResponseHeaders().set("Retry-After", Long.toString((millis + 999) / 1000));
+      if (millis % 1000 != 0) {
+        exchange.exchange.getResponseHeaders().set("Retry-After-Ms", Long.toString(millis));
+      }
+    }
+  }
+
+  private void record(FakeExchange exchange) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    exchange.exchange.getRequestHeaders().forEach(
+        (name, values) -> {
+          String key = name.toLowerCase(Locale.ROOT);
+          headers.put(key, key.equals("authorization") ? redact(values) : List.copyOf(values));
+        });
+    String query = exchange.exchange.getRequestURI().getRawQuery();
+    FakeRequest request =
+        new FakeRequest(
+            exchange.method,
+            exchange.path,
+            query == null ? "" : query,
+            Map.copyOf(headers),
+            new String(exchange.body, StandardCharsets.UTF_8));
+    synchronized (requests) {
+      requests.add(request);
+    }
+  }
+
+  private List<String> redact(List<String> values) {
+    List<String> redacted = new ArrayList<>(values.size());
+    for (String value : values) {
+      redacted.add(value.replace(apiKey, "[REDACTED]"));
+    }
+    return redacted;
+  }
+}

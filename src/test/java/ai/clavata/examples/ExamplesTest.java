@@ -1,0 +1,80 @@
+package ai.clavata.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.clavata.sdk.batch.PollOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Runs every example against the fake server, so that none of them can rot. */
+class ExamplesTest {
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+  private ExampleEnvironment env;
+
+  @BeforeEach
+  void setUp() {
+    env = ExampleEnvironment.fake();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  private String output() {
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void quickstartPrintsTheOutcomeAndMatchedLabels() {
+    Quickstart.run(env.client(), env.policyId(), "I will find you and hurt you.", out);
+    assertThat(output()).contains("Outcome: TRUE").contains("matched Threats 0.9");
+  }
+
+  @Test
+  void streamEvaluateCorrelatesEveryMessage() {
+    StreamEvaluate.run(env.client(), env.policyId(), out);
+    String output = output();
+    for (String message : StreamEvaluate.MESSAGES) {
+      assertThat(output).contains("<- \"" + message + "\"");
+    }
+    assertThat(output).contains("TRUE  [Harassment]").contains("#3 FALSE");
+  }
+
+  @Test
+  void listJobsPagesThroughEveryJob() {
+    ListJobs.createSampleJobs(env.client(), env.policyId(), 12);
+    ListJobs.run(env.client(), env.policyId(), out);
+    assertThat(output())
+        .contains("First page: 5 jobs, more: true")
+        .contains("Completed jobs in the last day: 12, flagged: 4");
+  }
+
+  @Test
+  void batchRunShowsProgressAndResults() {
+    PollOptions fast = new PollOptions(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(30));
+    BatchRun.run(env.client(), env.policyId(), BatchRun.sampleFile(), fast, out);
+    assertThat(output())
+        .contains("is QUEUED")
+        .contains("is COMPLETED")
+        .contains("post-2  [BatchLabel[name=Threats, score=0.05]")
+        .contains("img-1");
+  }
+
+  @Test
+  void errorHandlingShowsEveryFailureKind() {
+    ErrorHandling.run(env.client(), env.policyId(), env.fakeServer(), out);
+    assertThat(output())
+        .contains("after 3 attempts")
+        .contains("server asks to wait PT30S")
+        .contains("refused: INVALID_IMAGE")
+        .contains("not found: HTTP 404")
+        .contains("threshold must be between 0.0 and 1.0");
+  }
+}
