@@ -15,17 +15,14 @@ import ai.clavata.sdk.stream.StreamClient;
 import ai.clavata.sdk.stream.internal.AsyncStream;
 import ai.clavata.sdk.stream.internal.RealStreamClient;
 import ai.clavata.sdk.internal.http.RetryPolicy;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import okhttp3.Cache;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -53,31 +50,22 @@ public final class ClavataClient implements AutoCloseable {
   public static final String DEFAULT_BASE_URL = "https://gateway.app.clavata.ai:8443";
 
   private final ClientConfig config;
-  private final OkHttpClient rootHttp;
-  private final boolean ownsRootHttp;
+  private final SharedHttp shared;
   /** Whether this client came from {@link #withOptions}: closing it then does nothing. */
   private final boolean copy;
-  private final AtomicBoolean closed;
   private final JobsClient jobs;
   private final StreamClient stream;
   private final BatchClient batch;
   private final AsyncClavataClient async;
 
-  private ClavataClient(
-      ClientConfig config,
-      OkHttpClient rootHttp,
-      boolean ownsRootHttp,
-      boolean copy,
-      AtomicBoolean closed) {
+  private ClavataClient(ClientConfig config, SharedHttp shared, boolean copy) {
     this.config = config;
-    this.rootHttp = rootHttp;
-    this.ownsRootHttp = ownsRootHttp;
+    this.shared = shared;
     this.copy = copy;
-    this.closed = closed;
     HttpUrl baseUrl = BaseUrls.parse(config.baseUrl());
     Supplier<String> credentials = config.requireCredentials();
     OkHttpClient.Builder http =
-        rootHttp
+        shared
             .newBuilder()
             .connectTimeout(config.connectTimeout())
             .readTimeout(config.readTimeout())
@@ -87,12 +75,14 @@ public final class ClavataClient implements AutoCloseable {
             .addInterceptor(new RetryInterceptor(config.retryPolicy(), config.timing()));
     config.interceptors().forEach(http::addInterceptor);
     Transport transport =
-        new Transport(http.build(), baseUrl, new Redactor(credentials), config.timing(), closed);
+        new Transport(
+            http.build(), baseUrl, new Redactor(credentials), config.timing(), shared.closed());
     this.jobs = new RealJobsClient(transport);
     this.stream = new RealStreamClient(transport, config.retryPolicy());
     this.batch = new RealBatchClient(transport, config.retryPolicy());
-    Executor executor = rootHttp.dispatcher().executorService();
-    this.async = new AsyncClavataClient(new AsyncJobs(jobs, executor), new AsyncStream(stream, executor));
+    Executor executor = shared.executor();
+    this.async =
+        new AsyncClavataClient(new AsyncJobs(jobs, executor), new AsyncStream(stream, executor));
   }
 
   /**
@@ -180,7 +170,7 @@ public final class ClavataClient implements AutoCloseable {
       throw new IllegalArgumentException(
           "withOptions cannot swap the OkHttpClient; build a new client with builder() instead");
     }
-    return new ClavataClient(builder.snapshot(), rootHttp, false, true, closed);
+    return new ClavataClient(builder.snapshot(), shared, true);
   }
 
   /**
@@ -190,18 +180,8 @@ public final class ClavataClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (copy || !closed.compareAndSet(false, true) || !ownsRootHttp) {
-      return; // a copy changes nothing; a caller's OkHttpClient stays the caller's to shut down
-    }
-    rootHttp.dispatcher().executorService().shutdown();
-    rootHttp.connectionPool().evictAll();
-    Cache cache = rootHttp.cache();
-    if (cache != null) {
-      try {
-        cache.close();
-      } catch (IOException ignored) {
-        // Nothing useful to do: the client is going away.
-      }
+    if (!copy) {
+      shared.close();
     }
   }
 
@@ -440,9 +420,7 @@ public final class ClavataClient implements AutoCloseable {
     public ClavataClient build() {
       ClientConfig config = snapshot();
       config.requireCredentials();
-      return okHttpClient != null
-          ? new ClavataClient(config, okHttpClient, false, false, new AtomicBoolean())
-          : new ClavataClient(config, new OkHttpClient(), true, false, new AtomicBoolean());
+      return new ClavataClient(config, SharedHttp.of(okHttpClient), false);
     }
 
     private static String firstSet(String first, String second) {

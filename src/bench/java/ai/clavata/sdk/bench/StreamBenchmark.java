@@ -1,5 +1,7 @@
 package ai.clavata.sdk.bench;
 
+import ai.clavata.sdk.internal.http.NoDelaySocketFactory;
+import javax.net.SocketFactory;
 import ai.clavata.sdk.ClavataClient;
 import ai.clavata.sdk.internal.json.Json;
 import ai.clavata.sdk.model.ContentData;
@@ -166,7 +168,6 @@ public final class StreamBenchmark {
 
   private static ClavataClient sdkClient(String baseUrl) {
     return ClavataClient.builder()
-        .okHttpClient(rawClient())
         .apiKey("ck_bench_0000000000000000")
         .baseUrl(baseUrl)
         .maxRetries(0)
@@ -176,7 +177,7 @@ public final class StreamBenchmark {
 
   private static OkHttpClient rawClient() {
     return new OkHttpClient.Builder()
-        .socketFactory(new NoDelaySocketFactory())
+        .socketFactory(new NoDelaySocketFactory(SocketFactory.getDefault()))
         .readTimeout(Duration.ofSeconds(30))
         .build();
   }

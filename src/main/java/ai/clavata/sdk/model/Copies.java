@@ -1,8 +1,6 @@
 package ai.clavata.sdk.model;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,28 +12,25 @@ final class Copies {
     if (source == null || source.isEmpty()) {
       return List.of();
     }
+    boolean hasNull = false;
+    for (T item : source) {
+      hasNull |= item == null;
+    }
+    if (!hasNull) {
+      return List.copyOf(source); // no copy at all when the source is already such a list
+    }
     List<T> copy = new ArrayList<>(source.size());
     for (T item : source) {
       if (item != null) {
         copy.add(item);
       }
     }
-    return Collections.unmodifiableList(copy);
+    return List.copyOf(copy);
   }
 
   /** Keeps the source's order, which for parsed JSON is the order the server wrote. */
   static <K, V> Map<K, V> map(Map<K, V> source) {
-    if (source == null || source.isEmpty()) {
-      return Map.of();
-    }
-    Map<K, V> copy = new LinkedHashMap<>(source.size() * 2);
-    source.forEach(
-        (key, value) -> {
-          if (key != null && value != null) {
-            copy.put(key, value);
-          }
-        });
-    return Collections.unmodifiableMap(copy);
+    return source == null || source.isEmpty() ? Map.of() : FrozenMap.of(source);
   }
 
   static <E extends Enum<E>> E orDefault(E value, E fallback) {

@@ -52,6 +52,23 @@ class StreamSmokeTest {
   }
 
   @Test
+  void withoutCorrelationTheReportKeepsEveryMetadataKeyAsSent() {
+    server.enqueue(new MockResponse.Builder().body(result(0, "OUTCOME_TRUE")).build());
+    EvaluateRequest request =
+        EvaluateRequest.builder()
+            .policyId("p")
+            .addContent(ContentData.text("a").withMetadata("clavata-sdk-input-index", "mine"))
+            .correlateInputs(false)
+            .build();
+    try (ClavataClient client = TestClients.client(server, new FakeTiming());
+        EvaluationStream results = client.stream().evaluate(request)) {
+      EvaluationResult only = results.toList().get(0);
+      assertThat(only.inputIndex()).isEqualTo(-1);
+      assertThat(only.report().contentMetadata()).containsOnlyKeys("clavata-sdk-input-index", "mine");
+    }
+  }
+
+  @Test
   void errorLineAfterResultsInterruptsWithTheTypedCause() {
     server.enqueue(
         new MockResponse.Builder()

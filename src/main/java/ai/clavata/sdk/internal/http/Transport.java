@@ -89,12 +89,15 @@ public final class Transport {
 
   /** A POST request carrying {@code body} as JSON, tagged with how safe it is to retry. */
   public Request jsonPost(HttpUrl url, JsonNode body, CallSafety safety) {
-    byte[] bytes;
     try {
-      bytes = Json.MAPPER.writeValueAsBytes(body);
+      return jsonPost(url, Json.MAPPER.writeValueAsBytes(body), safety);
     } catch (IOException e) {
       throw new IllegalStateException("cannot serialize a request body", e);
     }
+  }
+
+  /** A POST request carrying JSON {@code bytes}, tagged with how safe it is to retry. */
+  public Request jsonPost(HttpUrl url, byte[] bytes, CallSafety safety) {
     return new Request.Builder()
         .url(url)
         .post(RequestBody.create(bytes, JSON))

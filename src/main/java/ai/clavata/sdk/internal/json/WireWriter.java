@@ -2,32 +2,66 @@ package ai.clavata.sdk.internal.json;
 
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.Webhook;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Writes request bodies exactly as the API's schema names them: camelCase keys, unset optionals
  * omitted, image bytes base64-encoded, and {@code options} doubly nested
  * ({@code "options": {"options": {...}}}) because the proto wraps the map in a message.
  *
- * <p>Bodies are built as trees rather than by serializing the public records, so the wire shape
- * is spelled out here in one place and the public types stay free of wire quirks.
+ * <p>The wire shape is spelled out here in one place, so the public types stay free of wire
+ * quirks. Bodies are written with a streaming generator: a stream request of thousands of items
+ * goes straight to bytes, and the small bodies that callers extend are read back as trees.
  */
 public final class WireWriter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private WireWriter() {}
 
+  /** Writes one JSON body. */
+  @FunctionalInterface
+  public interface Body {
+    /** Writes the body's fields; the enclosing object is opened and closed by the caller. */
+    void writeFields(JsonGenerator json) throws IOException;
+  }
+
   /** A new empty JSON object. */
   public static ObjectNode object() {
     return NODES.objectNode();
   }
 
+  /** The body as UTF-8 JSON bytes. */
+  public static byte[] bytes(Body body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+      writeObject(json, body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a request body", e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The body as a tree, for callers that add fields. */
+  public static ObjectNode tree(Body body) {
+    try (TokenBuffer buffer = new TokenBuffer(Json.MAPPER, false)) {
+      writeObject(buffer, body);
+      return Json.MAPPER.readTree(buffer.asParser());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a request body", e);
+    }
+  }
+
   /**
-   * The fields shared by CreateJobRequest and EvaluateRequest, in schema order.
+   * The fields shared by CreateJobRequest and EvaluateRequest, in schema order, as a tree.
    *
    * @param threshold {@code null} to let the server apply its default
    * @param expedited {@code null} to omit
@@ -39,57 +73,90 @@ public final class WireWriter {
       Double threshold,
       Boolean expedited,
       Map<String, String> options) {
-    ObjectNode body = object();
-    body.set("contentData", contentData(contentData));
-    body.put("policyId", policyId);
+    return tree(
+        json ->
+            writeEvaluationFields(
+                json, contentData, null, null, policyId, threshold, expedited, options));
+  }
+
+  /**
+   * Writes the fields shared by CreateJobRequest and EvaluateRequest, in schema order.
+   *
+   * @param tagKey a metadata key added to every item, or {@code null} for none
+   * @param tagOf the tag's value for the item at each position of {@code contentData}
+   */
+  public static void writeEvaluationFields(
+      JsonGenerator json,
+      List<ContentData> contentData,
+      String tagKey,
+      IntFunction<String> tagOf,
+      String policyId,
+      Double threshold,
+      Boolean expedited,
+      Map<String, String> options)
+      throws IOException {
+    json.writeArrayFieldStart("contentData");
+    for (int i = 0; i < contentData.size(); i++) {
+      writeContentItem(json, contentData.get(i), tagKey, tagKey == null ? null : tagOf.apply(i));
+    }
+    json.writeEndArray();
+    json.writeStringField("policyId", policyId);
     if (threshold != null) {
-      body.put("threshold", threshold);
+      json.writeNumberField("threshold", threshold);
     }
     if (expedited != null) {
-      body.put("expedited", expedited);
+      json.writeBooleanField("expedited", expedited);
     }
     if (!options.isEmpty()) {
-      body.putObject("options").set("options", stringMap(options));
+      json.writeObjectFieldStart("options");
+      writeStringMap(json, "options", options, null, null);
+      json.writeEndObject();
     }
-    return body;
   }
 
   /** {@code {"url": ..., "extraHeaders": {...}}}, headers omitted when empty. */
   public static ObjectNode webhook(Webhook webhook) {
     ObjectNode node = object().put("url", webhook.url());
     if (!webhook.extraHeaders().isEmpty()) {
-      node.set("extraHeaders", stringMap(webhook.extraHeaders()));
+      ObjectNode headers = node.putObject("extraHeaders");
+      webhook.extraHeaders().forEach(headers::put);
     }
     return node;
   }
 
-  static ArrayNode contentData(List<ContentData> items) {
-    ArrayNode array = NODES.arrayNode(items.size());
-    for (ContentData item : items) {
-      array.add(contentItem(item));
-    }
-    return array;
+  private static void writeObject(JsonGenerator json, Body body) throws IOException {
+    json.writeStartObject();
+    body.writeFields(json);
+    json.writeEndObject();
   }
 
-  static ObjectNode contentItem(ContentData item) {
-    ObjectNode node = object();
+  private static void writeContentItem(
+      JsonGenerator json, ContentData item, String tagKey, String tag) throws IOException {
+    json.writeStartObject();
     byte[] image = item.image();
     if (item.text() != null) {
-      node.put("text", item.text());
+      json.writeStringField("text", item.text());
     } else if (image != null) {
-      node.put("image", image);
+      json.writeBinaryField("image", image);
     } else if (item.imageUrl() != null) {
-      node.put("imageUrl", item.imageUrl());
+      json.writeStringField("imageUrl", item.imageUrl());
     }
-    if (!item.metadata().isEmpty()) {
-      node.set("metadata", stringMap(item.metadata()));
+    if (!item.metadata().isEmpty() || tagKey != null) {
+      writeStringMap(json, "metadata", item.metadata(), tagKey, tag);
     }
-    return node;
+    json.writeEndObject();
   }
 
-  static ObjectNode stringMap(Map<String, String> map) {
-    ObjectNode node = object();
-    map.forEach(node::put);
-    return node;
+  private static void writeStringMap(
+      JsonGenerator json, String field, Map<String, String> map, String extraKey, String extraValue)
+      throws IOException {
+    json.writeObjectFieldStart(field);
+    for (Map.Entry<String, String> entry : map.entrySet()) {
+      json.writeStringField(entry.getKey(), entry.getValue());
+    }
+    if (extraKey != null) {
+      json.writeStringField(extraKey, extraValue);
+    }
+    json.writeEndObject();
   }
 }

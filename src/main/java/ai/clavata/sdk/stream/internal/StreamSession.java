@@ -136,7 +136,7 @@ final class StreamSession implements Iterator<EvaluationResult> {
         index >= 0 ? request.contentData().get(index) : null,
         response.jobUuid(),
         response.contentHash(),
-        StreamWire.withoutTag(report));
+        request.correlateInputs() ? StreamWire.withoutTag(report) : report);
   }
 
   private boolean mayResubmit(ClavataApiException error) {

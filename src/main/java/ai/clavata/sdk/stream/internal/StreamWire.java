@@ -1,11 +1,10 @@
 package ai.clavata.sdk.stream.internal;
 
 import ai.clavata.sdk.internal.json.WireWriter;
+import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.PolicyEvaluationReport;
 import ai.clavata.sdk.stream.EvaluateRequest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,23 +22,23 @@ final class StreamWire {
 
   /**
    * The EvaluateRequest body for the inputs at {@code indexes}, each tagged with its index when
-   * the request correlates inputs.
+   * the request correlates inputs. Written straight to bytes: a stream request may hold thousands
+   * of items.
    */
-  static ObjectNode body(EvaluateRequest request, List<Integer> indexes) {
-    List<ai.clavata.sdk.model.ContentData> items =
-        indexes.stream().map(request.contentData()::get).toList();
-    ObjectNode body =
-        WireWriter.evaluationBody(
-            items, request.policyId(), request.threshold(), request.expedited(), request.options());
-    if (request.correlateInputs()) {
-      ArrayNode content = (ArrayNode) body.get("contentData");
-      for (int i = 0; i < indexes.size(); i++) {
-        ((ObjectNode) content.get(i))
-            .withObjectProperty("metadata")
-            .put(EvaluateRequest.INPUT_INDEX_KEY, indexes.get(i).toString());
-      }
-    }
-    return body;
+  static byte[] body(EvaluateRequest request, List<Integer> indexes) {
+    List<ContentData> items = indexes.stream().map(request.contentData()::get).toList();
+    String tagKey = request.correlateInputs() ? EvaluateRequest.INPUT_INDEX_KEY : null;
+    return WireWriter.bytes(
+        json ->
+            WireWriter.writeEvaluationFields(
+                json,
+                items,
+                tagKey,
+                position -> indexes.get(position).toString(),
+                request.policyId(),
+                request.threshold(),
+                request.expedited(),
+                request.options()));
   }
 
   /** The input index a report carries, or -1. */
