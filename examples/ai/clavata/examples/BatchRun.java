@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Collectors;
 
 /**
  * Runs a batch: a CSV file in ({@code ref_id,type,content}), progress on the terminal while it is
@@ -61,11 +62,19 @@ public final class BatchRun {
     out.println("Results:");
     try (BatchResults results = client.batch().results(done)) {
       for (BatchResultRow row : results) {
-        out.println(
-            "  " + row.refId() + "  "
-                + (row.isError() ? "error: " + row.error() : row.labels().toString()));
+        out.println("  " + row.refId() + "  " + (row.isError() ? "error: " + row.error() : matched(row)));
       }
     }
+  }
+
+  /** The labels that scored at least 0.5, such as {@code Threats=0.90}. */
+  static String matched(BatchResultRow row) {
+    String labels =
+        row.labels().stream()
+            .filter(label -> label.score() >= 0.5)
+            .map(label -> String.format("%s=%.2f", label.name(), label.score()))
+            .collect(Collectors.joining(", "));
+    return labels.isEmpty() ? "no label matched" : labels;
   }
 
   static Path sampleFile() {

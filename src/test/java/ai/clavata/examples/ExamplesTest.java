@@ -63,8 +63,10 @@ class ExamplesTest {
     assertThat(output())
         .contains("is QUEUED")
         .contains("is COMPLETED")
-        .contains("post-2  [BatchLabel[name=Threats, score=0.05]")
-        .contains("img-1");
+        .contains("post-1  no label matched")
+        .contains("post-2  Spam=0.80")
+        .contains("post-3  Threats=0.90")
+        .contains("img-1  no label matched");
   }
 
   @Test

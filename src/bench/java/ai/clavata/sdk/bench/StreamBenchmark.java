@@ -1,7 +1,10 @@
 package ai.clavata.sdk.bench;
 
-import ai.clavata.sdk.internal.http.NoDelaySocketFactory;
-import javax.net.SocketFactory;
+import static ai.clavata.sdk.bench.BenchSupport.gcCount;
+import static ai.clavata.sdk.bench.BenchSupport.gcTime;
+import static ai.clavata.sdk.bench.BenchSupport.rawClient;
+import static ai.clavata.sdk.bench.BenchSupport.sdkClient;
+
 import ai.clavata.sdk.ClavataClient;
 import ai.clavata.sdk.internal.json.Json;
 import ai.clavata.sdk.model.ContentData;
@@ -16,12 +19,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -30,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -165,22 +163,6 @@ public final class StreamBenchmark {
 
   // ---------------------------------------------------------------------------------------------
   // Clients
-
-  private static ClavataClient sdkClient(String baseUrl) {
-    return ClavataClient.builder()
-        .apiKey("ck_bench_0000000000000000")
-        .baseUrl(baseUrl)
-        .maxRetries(0)
-        .readTimeout(Duration.ofSeconds(30))
-        .build();
-  }
-
-  private static OkHttpClient rawClient() {
-    return new OkHttpClient.Builder()
-        .socketFactory(new NoDelaySocketFactory(SocketFactory.getDefault()))
-        .readTimeout(Duration.ofSeconds(30))
-        .build();
-  }
 
   /** The request of a correlated stream: one text item per result line. */
   private static EvaluateRequest correlated(int items) {
@@ -460,35 +442,12 @@ public final class StreamBenchmark {
 
   private static void million(BenchServer server) throws InterruptedException {
     String url = server.baseUrl("bulk", MILLION);
-    List<MemoryPoolMXBean> heapPools = new ArrayList<>();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        heapPools.add(pool);
-      }
-    }
     long gcCountBefore = gcCount();
     long gcTimeBefore = gcTime();
     System.gc();
     Runtime rt = Runtime.getRuntime();
     long usedBefore = rt.totalMemory() - rt.freeMemory();
-    heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
-    AtomicLong sampledPeak = new AtomicLong();
-    Thread sampler =
-        new Thread(
-            () -> {
-              while (!Thread.currentThread().isInterrupted()) {
-                long used = rt.totalMemory() - rt.freeMemory();
-                sampledPeak.accumulateAndGet(used, Math::max);
-                try {
-                  Thread.sleep(2);
-                } catch (InterruptedException e) {
-                  return;
-                }
-              }
-            },
-            "heap-sampler");
-    sampler.setDaemon(true);
-    sampler.start();
+    BenchSupport.HeapMeter meter = BenchSupport.HeapMeter.start(2);
     long count = 0;
     long start = System.nanoTime();
     try (ClavataClient sdk = sdkClient(url);
@@ -499,15 +458,7 @@ public final class StreamBenchmark {
       }
     }
     long elapsed = System.nanoTime() - start;
-    sampler.interrupt();
-    sampler.join();
-    long poolPeakSum = 0;
-    StringBuilder perPool = new StringBuilder();
-    for (MemoryPoolMXBean pool : heapPools) {
-      long peak = pool.getPeakUsage().getUsed();
-      poolPeakSum += peak;
-      perPool.append(String.format(Locale.ROOT, "%s %.1f MB; ", pool.getName(), peak / 1e6));
-    }
+    BenchSupport.Peak peak = meter.stop();
     System.gc();
     long usedAfter = rt.totalMemory() - rt.freeMemory();
     if (count != MILLION) {
@@ -526,30 +477,14 @@ public final class StreamBenchmark {
     System.out.printf(Locale.ROOT, "| max heap (-Xmx) | %.1f MB |%n", rt.maxMemory() / 1e6);
     System.out.printf(Locale.ROOT, "| heap used before (after GC) | %.1f MB |%n", usedBefore / 1e6);
     System.out.printf(Locale.ROOT, "| peak heap used, sampled every 2 ms | %.1f MB |%n",
-        sampledPeak.get() / 1e6);
+        peak.sampled() / 1e6);
     System.out.printf(Locale.ROOT,
         "| peak heap used, sum of per-pool MXBean peaks (upper bound) | %.1f MB |%n",
-        poolPeakSum / 1e6);
+        peak.poolSum() / 1e6);
     System.out.printf(Locale.ROOT, "| heap used after (after GC) | %.1f MB |%n", usedAfter / 1e6);
     System.out.printf(Locale.ROOT, "| GCs during the run | %d (%d ms) |%n",
         gcCount() - gcCountBefore, gcTime() - gcTimeBefore);
-    System.out.println("\nPer-pool peaks: " + perPool);
-  }
-
-  private static long gcCount() {
-    long n = 0;
-    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-      n += Math.max(0, gc.getCollectionCount());
-    }
-    return n;
-  }
-
-  private static long gcTime() {
-    long n = 0;
-    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-      n += Math.max(0, gc.getCollectionTime());
-    }
-    return n;
+    System.out.println("\nPer-pool peaks: " + peak.perPool());
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -2,10 +2,8 @@ package ai.clavata.sdk.jobs;
 
 import ai.clavata.sdk.internal.Validation;
 import ai.clavata.sdk.model.ContentData;
+import ai.clavata.sdk.model.EvaluationRequestBuilder;
 import ai.clavata.sdk.model.Webhook;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,69 +68,14 @@ public record CreateJobRequest(
   }
 
   /** Builds a {@link CreateJobRequest}; {@link #build()} validates it. */
-  public static final class Builder {
-    private String policyId;
-    private final List<ContentData> contentData = new ArrayList<>();
-    private Double threshold;
-    private Boolean expedited;
+  public static final class Builder extends EvaluationRequestBuilder<Builder> {
     private Webhook webhook;
     private boolean waitForCompletion;
-    private final Map<String, String> options = new LinkedHashMap<>();
 
     private Builder() {}
 
-    /**
-     * Sets the policy to evaluate against (required).
-     *
-     * @param policyId the policy's id
-     * @return this builder
-     */
-    public Builder policyId(String policyId) {
-      this.policyId = policyId;
-      return this;
-    }
-
-    /**
-     * Adds a content item.
-     *
-     * @param item the item, such as {@code ContentData.text("hello")}
-     * @return this builder
-     */
-    public Builder addContent(ContentData item) {
-      contentData.add(Objects.requireNonNull(item, "content item must not be null"));
-      return this;
-    }
-
-    /**
-     * Adds content items.
-     *
-     * @param items the items
-     * @return this builder
-     */
-    public Builder addAllContent(Collection<ContentData> items) {
-      items.forEach(this::addContent);
-      return this;
-    }
-
-    /**
-     * Sets the truthiness threshold; the server defaults to 0.5.
-     *
-     * @param threshold a value in [0, 1]
-     * @return this builder
-     */
-    public Builder threshold(double threshold) {
-      this.threshold = threshold;
-      return this;
-    }
-
-    /**
-     * Favours speed over cost (roughly 20 to 30 % lower latency for images).
-     *
-     * @param expedited whether to expedite
-     * @return this builder
-     */
-    public Builder expedited(boolean expedited) {
-      this.expedited = expedited;
+    @Override
+    protected Builder self() {
       return this;
     }
 
@@ -159,20 +102,6 @@ public record CreateJobRequest(
     }
 
     /**
-     * Sets an evaluation option, passed to the service as a string.
-     *
-     * @param key the option's name
-     * @param value the option's value
-     * @return this builder
-     */
-    public Builder option(String key, String value) {
-      options.put(
-          Objects.requireNonNull(key, "option key must not be null"),
-          Objects.requireNonNull(value, () -> "value of option '" + key + "' must not be null"));
-      return this;
-    }
-
-    /**
      * Builds and validates the request.
      *
      * @return the request
@@ -180,7 +109,7 @@ public record CreateJobRequest(
      */
     public CreateJobRequest build() {
       return new CreateJobRequest(
-          policyId, contentData, threshold, expedited, webhook, waitForCompletion, options);
+          policyId(), contentData(), threshold(), expedited(), webhook, waitForCompletion, options());
     }
   }
 }

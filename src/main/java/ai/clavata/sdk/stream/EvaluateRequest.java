@@ -2,10 +2,8 @@ package ai.clavata.sdk.stream;
 
 import ai.clavata.sdk.internal.Validation;
 import ai.clavata.sdk.model.ContentData;
+import ai.clavata.sdk.model.EvaluationRequestBuilder;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -101,84 +99,15 @@ public record EvaluateRequest(
   }
 
   /** Builds an {@link EvaluateRequest}; {@link #build()} validates it. */
-  public static final class Builder {
-    private String policyId;
-    private final List<ContentData> contentData = new ArrayList<>();
-    private Double threshold;
-    private Boolean expedited;
-    private final Map<String, String> options = new LinkedHashMap<>();
+  public static final class Builder extends EvaluationRequestBuilder<Builder> {
     private boolean correlateInputs = true;
     private Duration idleTimeout;
     private boolean resubmitUnanswered;
 
     private Builder() {}
 
-    /**
-     * Sets the policy to evaluate against (required).
-     *
-     * @param policyId the policy's id
-     * @return this builder
-     */
-    public Builder policyId(String policyId) {
-      this.policyId = policyId;
-      return this;
-    }
-
-    /**
-     * Adds a content item; its position is its input index.
-     *
-     * @param item the item, such as {@code ContentData.text("hello")}
-     * @return this builder
-     */
-    public Builder addContent(ContentData item) {
-      contentData.add(Objects.requireNonNull(item, "content item must not be null"));
-      return this;
-    }
-
-    /**
-     * Adds content items in order.
-     *
-     * @param items the items
-     * @return this builder
-     */
-    public Builder addAllContent(Collection<ContentData> items) {
-      items.forEach(this::addContent);
-      return this;
-    }
-
-    /**
-     * Sets the truthiness threshold; the server defaults to 0.5.
-     *
-     * @param threshold a value in [0, 1]
-     * @return this builder
-     */
-    public Builder threshold(double threshold) {
-      this.threshold = threshold;
-      return this;
-    }
-
-    /**
-     * Favours speed over cost.
-     *
-     * @param expedited whether to expedite
-     * @return this builder
-     */
-    public Builder expedited(boolean expedited) {
-      this.expedited = expedited;
-      return this;
-    }
-
-    /**
-     * Sets an evaluation option, passed to the service as a string.
-     *
-     * @param key the option's name
-     * @param value the option's value
-     * @return this builder
-     */
-    public Builder option(String key, String value) {
-      options.put(
-          Objects.requireNonNull(key, "option key must not be null"),
-          Objects.requireNonNull(value, () -> "value of option '" + key + "' must not be null"));
+    @Override
+    protected Builder self() {
       return this;
     }
 
@@ -228,7 +157,7 @@ public record EvaluateRequest(
      */
     public EvaluateRequest build() {
       return new EvaluateRequest(
-          policyId, contentData, threshold, expedited, options, correlateInputs, idleTimeout,
+          policyId(), contentData(), threshold(), expedited(), options(), correlateInputs, idleTimeout,
           resubmitUnanswered);
     }
   }

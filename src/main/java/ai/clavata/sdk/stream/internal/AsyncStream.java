@@ -43,8 +43,11 @@ public final class AsyncStream implements AsyncStreamClient {
     if (future.isDone()) {
       return; // cancelled before it started
     }
-    try (EvaluationStream results = stream.evaluate(request)) {
-      future.whenComplete((ignored, error) -> results.close()); // cancel() stops the stream
+    EvaluationStream results = null;
+    try {
+      results = stream.evaluate(request);
+      EvaluationStream opened = results;
+      future.whenComplete((ignored, error) -> opened.close()); // cancel() stops the stream
       for (EvaluationResult result : results) {
         if (future.isDone()) {
           return;
@@ -54,6 +57,10 @@ public final class AsyncStream implements AsyncStreamClient {
       future.complete(null);
     } catch (RuntimeException | Error failure) {
       future.completeExceptionally(failure);
+    } finally {
+      if (results != null) {
+        results.close();
+      }
     }
   }
 }
