@@ -151,7 +151,7 @@ public final class BatchBenchmark {
   /** Distinct contents: rows cycle through them, so generating a row allocates only its ref id. */
   private static final String[] CONTENTS = contents(512);
 
-  /** Texts of 100 to 200 characters, some with commas, quotes, newlines or non-ASCII. */
+  /** Texts of about 80 to 200 characters, some with commas, quotes, newlines or non-ASCII. */
   private static String[] contents(int n) {
     Random random = new Random(42);
     String[] out = new String[n];
@@ -162,7 +162,7 @@ public final class BatchBenchmark {
         continue;
       }
       StringBuilder text = new StringBuilder();
-      int target = 100 + random.nextInt(101);
+      int target = 80 + random.nextInt(101);
       while (text.length() < target) {
         if (text.length() > 0) {
           text.append(' ');
@@ -171,7 +171,7 @@ public final class BatchBenchmark {
             .append(MIDDLES[random.nextInt(MIDDLES.length)])
             .append(CLOSERS[random.nextInt(CLOSERS.length)]);
       }
-      out[i] = text.length() > 200 ? text.substring(0, 200).trim() : text.toString();
+      out[i] = text.length() > 190 ? text.substring(0, 190).trim() : text.toString();
     }
     return out;
   }
