@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
-/** An immutable snapshot of a {@link ClavataClient.Builder}'s settings. */
+/** An immutable snapshot of a {@link ClavataClientBuilder}'s settings. */
 record ClientConfig(
     Supplier<String> credentials,
     String baseUrl,

@@ -10,7 +10,7 @@ public final class TestClients {
   private TestClients() {}
 
   /** A builder for {@code server} with the test key and {@code timing} behind retries and polls. */
-  public static ClavataClient.Builder builder(MockWebServer server, FakeTiming timing) {
+  public static ClavataClientBuilder builder(MockWebServer server, FakeTiming timing) {
     return ClavataClient.builder()
         .apiKey(API_KEY)
         .baseUrl(server.url("/").toString())

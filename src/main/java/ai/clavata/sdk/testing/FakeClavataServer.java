@@ -12,14 +12,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,19 +47,15 @@ public final class FakeClavataServer implements AutoCloseable {
   /** A configured policy. */
   record Policy(String id, String versionId, List<FakePolicy> labels) {}
 
-  /** A fault for the next stream: fail after this many results. */
-  private record StreamFault(int afterResults, FakeFailure failure) {}
-
   private final HttpServer http;
   private final ExecutorService executor;
   private final String apiKey = "fake-" + UUID.randomUUID();
   private final String baseUrl;
   private final Map<String, Policy> policies = new ConcurrentHashMap<>();
-  private final Map<FakeEndpoint, Deque<FakeFailure>> failures = new EnumMap<>(FakeEndpoint.class);
+  private final FakeFaults faults = new FakeFaults();
   private final List<FakeRequest> requests = new ArrayList<>();
   private final FakeJobs jobs = new FakeJobs();
   private final FakeBatches batches;
-  private volatile StreamFault streamFault;
   private volatile Duration streamResultDelay = Duration.ZERO;
 
   private FakeClavataServer() throws IOException {
@@ -140,12 +131,7 @@ public final class FakeClavataServer implements AutoCloseable {
    * @return this server
    */
   public FakeClavataServer failNext(FakeEndpoint endpoint, int times, FakeFailure failure) {
-    synchronized (failures) {
-      Deque<FakeFailure> queue = failures.computeIfAbsent(endpoint, e -> new ArrayDeque<>());
-      for (int i = 0; i < times; i++) {
-        queue.add(failure);
-      }
-    }
+    faults.failNext(endpoint, times, failure);
     return this;
   }
 
@@ -158,7 +144,7 @@ public final class FakeClavataServer implements AutoCloseable {
    * @return this server
    */
   public FakeClavataServer failStreamAfter(int results, FakeFailure failure) {
-    streamFault = new StreamFault(results, failure);
+    faults.failStreamAfter(results, failure);
     return this;
   }
 
@@ -215,7 +201,9 @@ public final class FakeClavataServer implements AutoCloseable {
   private void handle(HttpExchange raw) throws IOException {
     try (raw) {
       FakeExchange exchange = new FakeExchange(raw, raw.getRequestBody().readAllBytes());
-      record(exchange);
+      synchronized (requests) {
+        requests.add(FakeRequest.of(exchange, apiKey));
+      }
       try {
         route(exchange);
       } catch (IOException | RuntimeException e) {
@@ -227,7 +215,7 @@ public final class FakeClavataServer implements AutoCloseable {
   private void route(FakeExchange exchange) throws IOException {
     if (exchange.path.startsWith(FakeBatches.STORAGE)) {
       FakeEndpoint endpoint = exchange.method.equals("PUT") ? FakeEndpoint.UPLOAD : FakeEndpoint.DOWNLOAD;
-      if (!failed(exchange, endpoint)) {
+      if (!faults.answer(exchange, endpoint)) {
         batches.storage(exchange);
       }
       return;
@@ -268,13 +256,13 @@ public final class FakeClavataServer implements AutoCloseable {
   }
 
   private void ifNotFailed(FakeExchange exchange, FakeEndpoint endpoint, Action action) throws IOException {
-    if (!failed(exchange, endpoint)) {
+    if (!faults.answer(exchange, endpoint)) {
       action.run();
     }
   }
 
   private void createJob(FakeExchange exchange) throws IOException {
-    if (failed(exchange, FakeEndpoint.CREATE_JOB)) {
+    if (faults.answer(exchange, FakeEndpoint.CREATE_JOB)) {
       return;
     }
     JsonNode request = exchange.json();
@@ -285,7 +273,7 @@ public final class FakeClavataServer implements AutoCloseable {
   }
 
   private void getJob(FakeExchange exchange, String jobUuid) throws IOException {
-    if (failed(exchange, FakeEndpoint.GET_JOB)) {
+    if (faults.answer(exchange, FakeEndpoint.GET_JOB)) {
       return;
     }
     ObjectNode job = jobs.get(jobUuid);
@@ -297,7 +285,7 @@ public final class FakeClavataServer implements AutoCloseable {
   }
 
   private void stream(FakeExchange exchange) throws IOException {
-    if (failed(exchange, FakeEndpoint.STREAM)) {
+    if (faults.answer(exchange, FakeEndpoint.STREAM)) {
       return;
     }
     JsonNode request = exchange.json();
@@ -305,10 +293,9 @@ public final class FakeClavataServer implements AutoCloseable {
     if (policy == null || !requireContent(exchange, request)) {
       return;
     }
-    StreamFault fault = streamFault;
-    streamFault = null;
+    FakeFaults.StreamFault fault = faults.takeStreamFault();
     if (fault != null && fault.afterResults() <= 0) {
-      sendWrapped(exchange, fault.failure(), null);
+      FakeFaults.sendWrapped(exchange, fault.failure());
       return;
     }
     new FakeStream(exchange, policy, request, streamResultDelay).send(
@@ -317,7 +304,7 @@ public final class FakeClavataServer implements AutoCloseable {
   }
 
   private void createBatch(FakeExchange exchange) throws IOException {
-    if (failed(exchange, FakeEndpoint.CREATE_BATCH_JOB)) {
+    if (faults.answer(exchange, FakeEndpoint.CREATE_BATCH_JOB)) {
       return;
     }
     JsonNode request = exchange.json();
@@ -328,7 +315,7 @@ public final class FakeClavataServer implements AutoCloseable {
   }
 
   private void startBatch(FakeExchange exchange, String id) throws IOException {
-    if (failed(exchange, FakeEndpoint.START_BATCH_JOB)) {
+    if (faults.answer(exchange, FakeEndpoint.START_BATCH_JOB)) {
       return;
     }
     if (!batches.exists(id)) {
@@ -339,7 +326,7 @@ public final class FakeClavataServer implements AutoCloseable {
   }
 
   private void cancelBatch(FakeExchange exchange, String id) throws IOException {
-    if (failed(exchange, FakeEndpoint.CANCEL_BATCH_JOB)) {
+    if (faults.answer(exchange, FakeEndpoint.CANCEL_BATCH_JOB)) {
       return;
     }
     ObjectNode cancelled = batches.cancel(id);
@@ -365,69 +352,5 @@ public final class FakeClavataServer implements AutoCloseable {
       return false;
     }
     return true;
-  }
-
-  /** Answers with the endpoint's next injected failure, if any. */
-  private boolean failed(FakeExchange exchange, FakeEndpoint endpoint) throws IOException {
-    FakeFailure failure;
-    synchronized (failures) {
-      Deque<FakeFailure> queue = failures.get(endpoint);
-      failure = queue == null ? null : queue.poll();
-    }
-    if (failure == null) {
-      return false;
-    }
-    if (endpoint == FakeEndpoint.STREAM) {
-      sendWrapped(exchange, failure, null);
-    } else {
-      setRetryAfter(exchange, failure);
-      exchange.sendJson(failure.httpStatus(), failure.status(null));
-    }
-    return true;
-  }
-
-  private static void sendWrapped(FakeExchange exchange, FakeFailure failure, String hash) throws IOException {
-    setRetryAfter(exchange, failure);
-    ObjectNode body = Json.MAPPER.createObjectNode();
-    body.set("error", failure.status(hash));
-    exchange.send(failure.httpStatus(), "application/json", (body + "\n").getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void setRetryAfter(FakeExchange exchange, FakeFailure failure) {
-    if (failure.retryAfter() != null) {
-      long millis = failure.retryAfter().toMillis();
-      exchange.exchange.getResponseHeaders().set("Retry-After", Long.toString((millis + 999) / 1000));
-      if (millis % 1000 != 0) {
-        exchange.exchange.getResponseHeaders().set("Retry-After-Ms", Long.toString(millis));
-      }
-    }
-  }
-
-  private void record(FakeExchange exchange) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    exchange.exchange.getRequestHeaders().forEach(
-        (name, values) -> {
-          String key = name.toLowerCase(Locale.ROOT);
-          headers.put(key, key.equals("authorization") ? redact(values) : List.copyOf(values));
-        });
-    String query = exchange.exchange.getRequestURI().getRawQuery();
-    FakeRequest request =
-        new FakeRequest(
-            exchange.method,
-            exchange.path,
-            query == null ? "" : query,
-            Map.copyOf(headers),
-            new String(exchange.body, StandardCharsets.UTF_8));
-    synchronized (requests) {
-      requests.add(request);
-    }
-  }
-
-  private List<String> redact(List<String> values) {
-    List<String> redacted = new ArrayList<>(values.size());
-    for (String value : values) {
-      redacted.add(value.replace(apiKey, "[REDACTED]"));
-    }
-    return redacted;
   }
 }

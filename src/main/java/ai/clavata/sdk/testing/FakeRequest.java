@@ -1,6 +1,9 @@
 package ai.clavata.sdk.testing;
 
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +20,23 @@ import java.util.Optional;
 public record FakeRequest(
     String method, String path, String query, Map<String, List<String>> headers, String body) {
 
+  /** The request as recorded: the API key in any header value is replaced by [REDACTED]. */
+  static FakeRequest of(FakeExchange exchange, String apiKey) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    exchange.exchange.getRequestHeaders().forEach(
+        (name, values) ->
+            headers.put(
+                name.toLowerCase(Locale.ROOT),
+                values.stream().map(value -> value.replace(apiKey, "[REDACTED]")).toList()));
+    String query = exchange.exchange.getRequestURI().getRawQuery();
+    return new FakeRequest(
+        exchange.method,
+        exchange.path,
+        query == null ? "" : query,
+        Map.copyOf(headers),
+        new String(exchange.body, StandardCharsets.UTF_8));
+  }
+
   /**
    * The first value of a header.
    *
@@ -24,7 +44,7 @@ public record FakeRequest(
    * @return the value, if present
    */
   public Optional<String> header(String name) {
-    List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 }

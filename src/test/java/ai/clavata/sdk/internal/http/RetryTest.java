@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.clavata.sdk.ClavataClient;
+import ai.clavata.sdk.ClavataClientBuilder;
 import ai.clavata.sdk.FakeTiming;
 import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.errors.AuthenticationException;
@@ -77,8 +78,8 @@ class RetryTest {
     return TestClients.client(server, timing);
   }
 
-  private ClavataClient client(Consumer<ClavataClient.Builder> settings) {
-    ClavataClient.Builder builder = TestClients.builder(server, timing);
+  private ClavataClient client(Consumer<ClavataClientBuilder> settings) {
+    ClavataClientBuilder builder = TestClients.builder(server, timing);
     settings.accept(builder);
     return builder.build();
   }

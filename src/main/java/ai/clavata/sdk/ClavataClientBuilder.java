@@ -1,0 +1,258 @@
+package ai.clavata.sdk;
+
+import ai.clavata.sdk.internal.Timing;
+import ai.clavata.sdk.internal.http.BaseUrls;
+import ai.clavata.sdk.internal.http.RetryPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+
+/**
+ * Settings for a {@link ClavataClient}.
+ *
+ * <table>
+ *   <caption>Settings and defaults</caption>
+ *   <tr><th>Setting</th><th>Default</th></tr>
+ *   <tr><td>{@link #apiKey} / {@link #credentials}</td><td>required
+ *       ({@code CLAVATA_API_KEY} with {@link #fromEnv()})</td></tr>
+ *   <tr><td>{@link #baseUrl}</td><td>{@value ClavataClient#DEFAULT_BASE_URL}</td></tr>
+ *   <tr><td>{@link #maxRetries}</td><td>2</td></tr>
+ *   <tr><td>{@link #timeout}</td><td>60 s per call, retries included</td></tr>
+ *   <tr><td>{@link #connectTimeout}</td><td>10 s</td></tr>
+ *   <tr><td>{@link #readTimeout}</td><td>30 s between bytes</td></tr>
+ *   <tr><td>{@link #writeTimeout}</td><td>30 s between bytes</td></tr>
+ *   <tr><td>{@link #retryNonIdempotent}</td><td>false</td></tr>
+ * </table>
+ */
+public final class ClavataClientBuilder {
+  private Supplier<String> credentials;
+  private String baseUrl;
+  private RetryPolicy retryPolicy;
+  private Duration timeout;
+  private Duration connectTimeout;
+  private Duration readTimeout;
+  private Duration writeTimeout;
+  private OkHttpClient okHttpClient;
+  private final List<Interceptor> interceptors;
+  private Timing timing;
+
+  ClavataClientBuilder(ClientConfig config) {
+    this.credentials = config.credentials();
+    this.baseUrl = config.baseUrl();
+    this.retryPolicy = config.retryPolicy();
+    this.timeout = config.timeout();
+    this.connectTimeout = config.connectTimeout();
+    this.readTimeout = config.readTimeout();
+    this.writeTimeout = config.writeTimeout();
+    this.okHttpClient = config.okHttpClient();
+    this.interceptors = new ArrayList<>(config.interceptors());
+    this.timing = config.timing();
+  }
+
+  /** The caller's OkHttp client, if one was set. */
+  OkHttpClient okHttpClient() {
+    return okHttpClient;
+  }
+
+  ClientConfig snapshot() {
+    return new ClientConfig(
+        credentials,
+        baseUrl,
+        retryPolicy,
+        timeout,
+        connectTimeout,
+        readTimeout,
+        writeTimeout,
+        okHttpClient,
+        List.copyOf(interceptors),
+        timing);
+  }
+
+  /**
+   * Sets a fixed API key.
+   *
+   * @param apiKey the key from the Clavata console
+   * @return this builder
+   * @throws IllegalArgumentException if the key is blank
+   */
+  public ClavataClientBuilder apiKey(String apiKey) {
+    if (apiKey == null || apiKey.isBlank()) {
+      throw new IllegalArgumentException(
+          "apiKey must not be blank; pass the key from the Clavata console or set CLAVATA_API_KEY");
+    }
+    String key = apiKey.strip();
+    credentials = () -> key;
+    return this;
+  }
+
+  /**
+   * Sets a supplier asked for the API key on every request, for keys that rotate.
+   *
+   * @param credentials returns the current key; must be fast and thread-safe
+   * @return this builder
+   */
+  public ClavataClientBuilder credentials(Supplier<String> credentials) {
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    return this;
+  }
+
+  /**
+   * Reads the API key and base URL from system properties ({@code clavata.apiKey},
+   * {@code clavata.baseUrl}) or else environment variables ({@code CLAVATA_API_KEY},
+   * {@code CLAVATA_BASE_URL}); unset ones leave the builder as it is.
+   *
+   * @return this builder
+   */
+  public ClavataClientBuilder fromEnv() {
+    return fromEnv(System::getenv, System::getProperty);
+  }
+
+  ClavataClientBuilder fromEnv(
+      Function<String, String> env, Function<String, String> properties) {
+    String key = firstSet(properties.apply("clavata.apiKey"), env.apply("CLAVATA_API_KEY"));
+    if (key != null) {
+      apiKey(key);
+    }
+    String url = firstSet(properties.apply("clavata.baseUrl"), env.apply("CLAVATA_BASE_URL"));
+    if (url != null) {
+      baseUrl(url);
+    }
+    return this;
+  }
+
+  /**
+   * Sets the API's base URL. Plain {@code http://} is accepted only for loopback hosts.
+   *
+   * @param baseUrl such as {@code https://gateway.app.clavata.ai:8443}; a path prefix is kept
+   * @return this builder
+   * @throws IllegalArgumentException if the URL is invalid or plain http to another host
+   */
+  public ClavataClientBuilder baseUrl(String baseUrl) {
+    BaseUrls.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
+    this.baseUrl = baseUrl.strip();
+    return this;
+  }
+
+  /**
+   * Sets how many times a failed call is retried; 0 disables retries.
+   *
+   * @param maxRetries retries after the first attempt
+   * @return this builder
+   */
+  public ClavataClientBuilder maxRetries(int maxRetries) {
+    retryPolicy = retryPolicy.withMaxRetries(maxRetries);
+    return this;
+  }
+
+  /**
+   * Also retries job-creating POSTs after a 500, 502, 504 or read timeout. Off by default
+   * because the job may have been created and billed before the failure.
+   *
+   * @param retry whether to retry them
+   * @return this builder
+   */
+  public ClavataClientBuilder retryNonIdempotent(boolean retry) {
+    retryPolicy = retryPolicy.withRetryNonIdempotent(retry);
+    return this;
+  }
+
+  /**
+   * Sets the total time for one unary call, retries and waits included; zero means none.
+   * Streams are not bound by it: they use {@link #readTimeout} between lines.
+   *
+   * @param timeout the per-call timeout
+   * @return this builder
+   */
+  public ClavataClientBuilder timeout(Duration timeout) {
+    this.timeout = ClientConfig.requireTimeout("timeout", timeout);
+    return this;
+  }
+
+  /**
+   * Sets the time allowed to open a connection.
+   *
+   * @param timeout the connect timeout; zero means none
+   * @return this builder
+   */
+  public ClavataClientBuilder connectTimeout(Duration timeout) {
+    connectTimeout = ClientConfig.requireTimeout("connectTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * Sets the longest silence while reading a response (the idle timeout of a stream).
+   *
+   * @param timeout the read timeout; zero means none
+   * @return this builder
+   */
+  public ClavataClientBuilder readTimeout(Duration timeout) {
+    readTimeout = ClientConfig.requireTimeout("readTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * Sets the longest stall while sending a request.
+   *
+   * @param timeout the write timeout; zero means none
+   * @return this builder
+   */
+  public ClavataClientBuilder writeTimeout(Duration timeout) {
+    writeTimeout = ClientConfig.requireTimeout("writeTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * Builds on your application's {@code OkHttpClient}: the SDK derives its client with
+   * {@link OkHttpClient#newBuilder()}, so it shares the connection pool and dispatcher, and
+   * {@link ClavataClient#close()} leaves them to you.
+   *
+   * @param okHttpClient the client to share
+   * @return this builder
+   */
+  public ClavataClientBuilder okHttpClient(OkHttpClient okHttpClient) {
+    this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
+    return this;
+  }
+
+  /**
+   * Adds an OkHttp interceptor that sees every attempt, after authentication and retries, for
+   * logging or metrics. The {@code Authorization} header it sees holds the key: do not log it.
+   *
+   * @param interceptor the interceptor
+   * @return this builder
+   */
+  public ClavataClientBuilder addInterceptor(Interceptor interceptor) {
+    interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+    return this;
+  }
+
+  /** For tests: the clock and sleeper behind retries and polls. */
+  ClavataClientBuilder timing(Timing timing) {
+    this.timing = timing;
+    return this;
+  }
+
+  /**
+   * Builds the client.
+   *
+   * @return a new client
+   * @throws IllegalArgumentException if no API key is set; the message says how to set one
+   */
+  public ClavataClient build() {
+    ClientConfig config = snapshot();
+    config.requireCredentials();
+    return new ClavataClient(config, SharedHttp.of(okHttpClient), false);
+  }
+
+  private static String firstSet(String first, String second) {
+    if (first != null && !first.isBlank()) {
+      return first;
+    }
+    return second != null && !second.isBlank() ? second : null;
+  }
+}
