@@ -1,8 +1,8 @@
 package ai.clavata.sdk.batch;
 
+import ai.clavata.sdk.TestResponses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
@@ -15,26 +15,16 @@ import mockwebserver3.RecordedRequest;
 
 /** Small helpers shared by the batch tests. */
 final class BatchTestSupport {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private BatchTestSupport() {}
 
   /** Parses JSON text into a tree for structural comparison. */
   static JsonNode tree(String json) {
-    try {
-      return MAPPER.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestResponses.tree(json);
   }
 
   /** A 200 JSON response. */
   static MockResponse ok(String body) {
-    return new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
+    return TestResponses.ok(body);
   }
 
   /** An empty 200 response, as a storage host answers a PUT. */

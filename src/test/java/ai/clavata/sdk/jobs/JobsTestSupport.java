@@ -1,33 +1,21 @@
 package ai.clavata.sdk.jobs;
 
+import ai.clavata.sdk.TestResponses;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import mockwebserver3.MockResponse;
 
 /** Small helpers shared by the jobs tests. */
 final class JobsTestSupport {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private JobsTestSupport() {}
 
   /** Parses JSON text into a tree for structural comparison. */
   static JsonNode tree(String json) {
-    try {
-      return MAPPER.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestResponses.tree(json);
   }
 
   /** A 200 JSON response. */
   static MockResponse ok(String body) {
-    return new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
+    return TestResponses.ok(body);
   }
 
   /** {@code {"job": {...}}} with an id and a wire status such as {@code JOB_STATUS_RUNNING}. */

@@ -1,0 +1,30 @@
+package ai.clavata.sdk;
+
+import ai.clavata.sdk.internal.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import mockwebserver3.MockResponse;
+
+/** Responses and JSON helpers shared by the MockWebServer tests of every package. */
+public final class TestResponses {
+  private TestResponses() {}
+
+  /** A 200 JSON response. */
+  public static MockResponse ok(String body) {
+    return new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
+  }
+
+  /** JSON text as a tree, for structural comparison. */
+  public static JsonNode tree(String json) {
+    try {
+      return Json.MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
