@@ -6,13 +6,12 @@ import ai.clavata.sdk.batch.BatchResultRow;
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.internal.http.IoErrors;
 import ai.clavata.sdk.internal.json.Json;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -29,6 +28,11 @@ final class ResultsCsv implements Iterator<BatchResultRow> {
   private static final String WHAT = "the batch results file";
   private final MappingIterator<String[]> rows;
   private final Map<String, Integer> columns = new HashMap<>();
+  private int refId;
+  private int type;
+  private int labels;
+  private int content;
+  private int error;
   private long line;
 
   ResultsCsv(InputStream body) {
@@ -38,7 +42,7 @@ final class ResultsCsv implements Iterator<BatchResultRow> {
       rows =
           InputCsv.reader()
               .with(CsvParser.Feature.SKIP_EMPTY_LINES)
-              .readValues(new InputStreamReader(body, StandardCharsets.UTF_8));
+              .readValues(body); // bytes: Jackson decodes UTF-8 itself, faster than a Reader
       if (!rows.hasNextValue()) {
         throw new ClavataDecodeException(WHAT + ": it is empty, without even a header", 1, "", null);
       }
@@ -50,6 +54,11 @@ final class ResultsCsv implements Iterator<BatchResultRow> {
         throw new ClavataDecodeException(
             WHAT + ": its header has no ref_id column", 1, String.join(",", header), null);
       }
+      refId = columns.get("ref_id");
+      type = columns.getOrDefault("type", -1);
+      labels = columns.getOrDefault("labels", -1);
+      content = columns.getOrDefault("content", -1);
+      error = columns.getOrDefault("error", -1);
     } catch (IOException e) {
       throw failure(e, 1);
     }
@@ -84,51 +93,68 @@ final class ResultsCsv implements Iterator<BatchResultRow> {
           null);
     }
     return new BatchResultRow(
-        cell(cells, "ref_id"),
-        BatchContentType.fromCsv(cell(cells, "type")),
-        labels(cell(cells, "labels")),
-        cell(cells, "content"),
-        cell(cells, "error"));
+        cells[refId],
+        BatchContentType.fromCsv(cell(cells, type)),
+        labels(cell(cells, labels)),
+        cell(cells, content),
+        cell(cells, error));
   }
 
-  private String cell(String[] cells, String column) {
-    Integer index = columns.get(column);
-    return index == null ? "" : cells[index];
+  private static String cell(String[] cells, int index) {
+    return index < 0 ? "" : cells[index];
   }
 
+  /** Reads the labels cell with a streaming parser: no tree per row. */
   private List<BatchLabel> labels(String cell) {
     if (cell.isBlank()) {
       return List.of();
     }
-    try {
-      JsonNode array = Json.MAPPER.readTree(cell);
-      if (!array.isArray()) {
+    try (JsonParser json = Json.MAPPER.getFactory().createParser(cell)) {
+      if (json.nextToken() != JsonToken.START_ARRAY) {
         throw new IOException("labels is not a JSON array");
       }
-      List<BatchLabel> labels = new ArrayList<>(array.size());
-      for (JsonNode label : array) {
-        JsonNode name = label.has("label") ? label.get("label") : label.get("name");
-        JsonNode score = label.get("score");
-        if (name == null || !name.isTextual() || score == null || !isNumber(score)) {
-          throw new IOException("each label needs a \"label\" (or \"name\") and a numeric \"score\"");
-        }
-        labels.add(new BatchLabel(name.asText(), score.asDouble()));
+      List<BatchLabel> parsed = new ArrayList<>(4);
+      while (json.nextToken() == JsonToken.START_OBJECT) {
+        parsed.add(label(json));
       }
-      return labels;
+      if (json.currentToken() != JsonToken.END_ARRAY || json.nextToken() != null) {
+        throw new IOException("labels must be an array of objects");
+      }
+      return parsed;
     } catch (IOException e) {
       throw new ClavataDecodeException(WHAT + ": the labels cell is malformed", line, excerpt(cell), e);
     }
   }
 
-  private static boolean isNumber(JsonNode node) {
-    if (node.isNumber()) {
-      return true;
+  /** One {@code {"label"|"name": string, "score": number or numeric string}}; others ignored. */
+  private static BatchLabel label(JsonParser json) throws IOException {
+    String name = null;
+    Double score = null;
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String field = json.currentName();
+      JsonToken value = json.nextToken();
+      if ((field.equals("label") || (field.equals("name") && name == null))
+          && value == JsonToken.VALUE_STRING) {
+        name = json.getText();
+      } else if (field.equals("score") && value.isNumeric()) {
+        score = json.getDoubleValue();
+      } else if (field.equals("score") && value == JsonToken.VALUE_STRING) {
+        score = parseScore(json.getText());
+      } else {
+        json.skipChildren();
+      }
     }
+    if (name == null || score == null) {
+      throw new IOException("each label needs a \"label\" (or \"name\") and a numeric \"score\"");
+    }
+    return new BatchLabel(name, score);
+  }
+
+  private static Double parseScore(String text) {
     try {
-      Double.parseDouble(node.asText());
-      return node.isTextual();
+      return Double.parseDouble(text);
     } catch (NumberFormatException notANumber) {
-      return false;
+      return null;
     }
   }
 
