@@ -14,26 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AsyncClientTest {
-  @StartStop final MockWebServer server = new MockWebServer();
-  private ClavataClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = TestClients.client(server, new FakeTiming());
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
-
+class AsyncClientTest extends MockServerTest {
   private static String resultLine(int index) {
     return "{\"result\":{\"jobUuid\":\"j\",\"policyEvaluationReport\":{\"contentMetadata\":"
         + "{\"clavata-sdk-input-index\":\"" + index + "\"}}}}\n";

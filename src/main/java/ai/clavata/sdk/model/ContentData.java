@@ -108,12 +108,15 @@ public record ContentData(
    * @return a new content item
    */
   public ContentData withMetadata(Map<String, String> entries) {
-    ContentData result = this;
-    for (Map.Entry<String, String> entry : entries.entrySet()) {
-      result = result.withMetadata(entry.getKey(), entry.getValue());
-    }
-    return result;
+    Map<String, String> merged = new LinkedHashMap<>(metadata);
+    entries.forEach(
+        (key, value) -> {
+          Objects.requireNonNull(key, "metadata key must not be null");
+          merged.put(key, Objects.requireNonNull(value, () -> "metadata value for key '" + key + "' must not be null"));
+        });
+    return new ContentData(text, image, imageUrl, merged, contentHash);
   }
+
 
   /**
    * The image bytes, copied so the item stays immutable.

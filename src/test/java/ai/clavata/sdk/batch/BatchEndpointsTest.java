@@ -1,5 +1,6 @@
 package ai.clavata.sdk.batch;
 
+import ai.clavata.sdk.MockServerTest;
 import static ai.clavata.sdk.batch.BatchTestSupport.error;
 import static ai.clavata.sdk.batch.BatchTestSupport.job;
 import static ai.clavata.sdk.batch.BatchTestSupport.jobs;
@@ -8,8 +9,6 @@ import static ai.clavata.sdk.batch.BatchTestSupport.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.clavata.sdk.ClavataClient;
-import ai.clavata.sdk.FakeTiming;
 import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.errors.NotFoundException;
 import ai.clavata.sdk.model.BatchJob;
@@ -18,31 +17,11 @@ import ai.clavata.sdk.model.BatchJobErrorCode;
 import ai.clavata.sdk.model.BatchJobState;
 import java.time.Instant;
 import java.util.List;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The request and response shapes of every batch endpoint. */
-class BatchEndpointsTest {
-  @StartStop final MockWebServer server = new MockWebServer();
-
-  private FakeTiming timing;
-  private ClavataClient client;
-
-  @BeforeEach
-  void setUp() {
-    timing = new FakeTiming();
-    client = TestClients.client(server, timing);
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
-
+class BatchEndpointsTest extends MockServerTest {
   @Test
   void createPostsNameAndPolicyId() throws Exception {
     server.enqueue(

@@ -1,42 +1,20 @@
 package ai.clavata.sdk.jobs;
 
+import ai.clavata.sdk.MockServerTest;
 import static ai.clavata.sdk.jobs.JobsTestSupport.jobEnvelope;
 import static ai.clavata.sdk.jobs.JobsTestSupport.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.clavata.sdk.ClavataClient;
-import ai.clavata.sdk.FakeTiming;
-import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.errors.ClavataTimeoutException;
 import ai.clavata.sdk.model.Job;
 import ai.clavata.sdk.model.JobStatus;
 import java.time.Duration;
 import java.util.List;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AwaitCompletionTest {
-  @StartStop final MockWebServer server = new MockWebServer();
-
-  private FakeTiming timing;
-  private ClavataClient client;
-
-  @BeforeEach
-  void setUp() {
-    timing = new FakeTiming();
-    client = TestClients.client(server, timing);
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
-
+class AwaitCompletionTest extends MockServerTest {
   private static Duration total(List<Duration> sleeps) {
     return sleeps.stream().reduce(Duration.ZERO, Duration::plus);
   }

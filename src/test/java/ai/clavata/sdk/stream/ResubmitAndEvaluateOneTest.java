@@ -1,5 +1,6 @@
 package ai.clavata.sdk.stream;
 
+import ai.clavata.sdk.MockServerTest;
 import static ai.clavata.sdk.stream.StreamFixtures.KEY;
 import static ai.clavata.sdk.stream.StreamFixtures.errorLine;
 import static ai.clavata.sdk.stream.StreamFixtures.ok;
@@ -12,8 +13,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.clavata.sdk.ClavataClient;
-import ai.clavata.sdk.FakeTiming;
-import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.errors.BadRequestException;
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.errors.ClavataException;
@@ -32,30 +31,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
-class ResubmitAndEvaluateOneTest {
-  @StartStop final MockWebServer server = new MockWebServer();
-
-  private final FakeTiming timing = new FakeTiming();
-  private ClavataClient client;
-
-  @BeforeEach
-  void openClient() {
-    client = TestClients.client(server, timing);
-  }
-
-  @AfterEach
-  void closeClient() {
-    client.close();
-  }
-
+class ResubmitAndEvaluateOneTest extends MockServerTest {
   private static EvaluateRequest resubmitting(int items) {
     EvaluateRequest.Builder builder = EvaluateRequest.builder().policyId("p").resubmitUnanswered(true);
     for (int i = 0; i < items; i++) {

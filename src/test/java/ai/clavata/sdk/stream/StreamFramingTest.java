@@ -1,5 +1,6 @@
 package ai.clavata.sdk.stream;
 
+import ai.clavata.sdk.MockServerTest;
 import static ai.clavata.sdk.stream.StreamFixtures.KEY;
 import static ai.clavata.sdk.stream.StreamFixtures.errorLine;
 import static ai.clavata.sdk.stream.StreamFixtures.ok;
@@ -12,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.clavata.sdk.ClavataClient;
-import ai.clavata.sdk.FakeTiming;
 import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.errors.ContentRefusedException;
@@ -29,32 +29,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Line framing, decoding errors, error lines and correlation, through the client. */
 @Timeout(60)
-class StreamFramingTest {
-  @StartStop final MockWebServer server = new MockWebServer();
-
-  private final FakeTiming timing = new FakeTiming();
-  private ClavataClient client;
-
-  @BeforeEach
-  void openClient() {
-    client = TestClients.client(server, timing);
-  }
-
-  @AfterEach
-  void closeClient() {
-    client.close();
-  }
-
+class StreamFramingTest extends MockServerTest {
   private List<EvaluationResult> collect(EvaluateRequest request) {
     try (EvaluationStream stream = client.stream().evaluate(request)) {
       return stream.toList();
