@@ -112,7 +112,9 @@ public record ContentData(
     entries.forEach(
         (key, value) -> {
           Objects.requireNonNull(key, "metadata key must not be null");
-          merged.put(key, Objects.requireNonNull(value, () -> "metadata value for key '" + key + "' must not be null"));
+          Objects.requireNonNull(
+              value, () -> "metadata value for key '" + key + "' must not be null");
+          merged.put(key, value);
         });
     return new ContentData(text, image, imageUrl, merged, contentHash);
   }
