@@ -4,9 +4,8 @@ import ai.clavata.sdk.batch.BatchContentType;
 import ai.clavata.sdk.batch.BatchInputRow;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -18,12 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 
 /**
  * Writes and checks batch input files: {@code ref_id,type,content}, RFC 4180 quoting (commas,
  * quotes, newlines and any Unicode in content survive), CRLF line ends, UTF-8. Rows stream through
- * one at a time; only the ref ids' hashes are remembered, to refuse duplicates.
+ * one at a time; only the ref ids' hashes are remembered, to refuse duplicates (see {@link
+ * RefIdCheck}).
  */
 final class InputCsv {
   static final List<String> HEADER = List.of("ref_id", "type", "content");
@@ -36,13 +37,6 @@ final class InputCsv {
           .build()
           .withHeader()
           .withLineSeparator("\r\n");
-  /**
-   * Jackson encodes the UTF-8 itself, straight into the file's stream, and flushes only when its
-   * buffer is full or at the end: with the default FLUSH_AFTER_WRITE_VALUE each row was a write
-   * system call through a {@code Writer}.
-   */
-  private static final ObjectWriter WRITER =
-      CSV.writer(SCHEMA).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
   private InputCsv() {}
 
@@ -53,19 +47,34 @@ final class InputCsv {
    * @throws IllegalArgumentException naming the first bad row (1-based) and why
    */
   static long write(Iterable<BatchInputRow> rows, Path file) throws IOException {
-    RefIdSet seen = new RefIdSet();
+    RefIdCheck refIds = new RefIdCheck(null);
+    Iterator<BatchInputRow> iterator = rows.iterator();
     long count = 0;
-    try (OutputStream out = Files.newOutputStream(file);
-        SequenceWriter csv = WRITER.writeValues(out)) {
-      for (BatchInputRow row : rows) {
+    try (CsvGenerator csv = generator(file)) {
+      while (true) {
+        BatchInputRow row;
+        try {
+          if (!iterator.hasNext()) {
+            break;
+          }
+          row = iterator.next();
+        } catch (RuntimeException e) {
+          throw refIds.firstProblem(e);
+        }
         count++;
         if (row == null) {
-          throw new IllegalArgumentException("batch input row " + count + " is null");
+          throw refIds.firstProblem(
+              new IllegalArgumentException("batch input row " + count + " is null"));
         }
-        requireUnique(seen, row.refId(), "row " + count);
-        csv.write(new String[] {row.refId(), row.type().csvName(), row.content()});
+        refIds.add(row.refId(), 0);
+        csv.writeStartArray();
+        csv.writeString(row.refId());
+        csv.writeString(row.type().csvName());
+        csv.writeString(row.content());
+        csv.writeEndArray();
       }
     }
+    refIds.finish();
     return requireRows(count);
   }
 
@@ -77,7 +86,7 @@ final class InputCsv {
    * @throws IllegalArgumentException naming the first bad row and its line
    */
   static long check(Path file) {
-    RefIdSet seen = new RefIdSet();
+    RefIdCheck refIds = new RefIdCheck(file.toString());
     long count = 0;
     long line = 1;
     // hasNextValue/nextValue, not hasNext/next: malformed CSV (an unterminated quote, say) must
@@ -95,41 +104,58 @@ final class InputCsv {
         }
         String[] cells = rows.nextValue();
         count++;
-        String where = "row " + count + " (line " + line + ") of " + file;
-        if (cells.length != HEADER.size()) {
-          throw new IllegalArgumentException(
-              where + " has " + cells.length + " cells; expected ref_id,type,content");
+        String problem = problem(cells);
+        if (problem != null) {
+          throw refIds.firstProblem(
+              new IllegalArgumentException(refIds.where(count, line) + problem));
         }
-        if (cells[0].isBlank()) {
-          throw new IllegalArgumentException(where + " has an empty ref_id");
-        }
-        if (BatchContentType.fromCsv(cells[1]) == BatchContentType.UNRECOGNIZED) {
-          throw new IllegalArgumentException(
-              where + " has type '" + cells[1] + "'; expected text or image_url");
-        }
-        requireUnique(seen, cells[0], where);
+        refIds.add(cells[0], line);
       }
     } catch (JacksonException e) {
-      throw new IllegalArgumentException(
-          "row " + (count + 1) + " (line " + line + ") of " + file + " is not valid CSV: "
-              + e.getOriginalMessage(),
-          e);
+      throw refIds.firstProblem(
+          new IllegalArgumentException(
+              refIds.where(count + 1, line) + " is not valid CSV: " + e.getOriginalMessage(), e));
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the batch input file " + file, e);
     }
+    refIds.finish();
     return requireRows(count);
   }
 
-  /** A reader of CSV rows as string arrays, header included. */
-  static com.fasterxml.jackson.databind.ObjectReader reader() {
-    return CSV.readerForArrayOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY);
+  /** What is wrong with a row's cells, said after "row N", or null. */
+  private static String problem(String[] cells) {
+    if (cells.length != HEADER.size()) {
+      return " has " + cells.length + " cells; expected ref_id,type,content";
+    }
+    if (cells[0].isBlank()) {
+      return " has an empty ref_id";
+    }
+    if (BatchContentType.fromCsv(cells[1]) == BatchContentType.UNRECOGNIZED) {
+      return " has type '" + cells[1] + "'; expected text or image_url";
+    }
+    return null;
   }
 
-  private static void requireUnique(RefIdSet seen, String refId, String where) {
-    if (!seen.add(refId)) {
-      throw new IllegalArgumentException(
-          where + " repeats the ref_id '" + refId + "'; every row needs its own ref_id");
+  /**
+   * A streaming CSV writer to {@code file}. Jackson encodes the UTF-8 itself, straight into the
+   * file's stream, and writes only full buffers: a row costs no allocation beyond Jackson's own and
+   * no system call (databind's {@code SequenceWriter} flushes after every row by default).
+   */
+  private static CsvGenerator generator(Path file) throws IOException {
+    OutputStream out = Files.newOutputStream(file);
+    try {
+      CsvGenerator csv = CSV.getFactory().createGenerator(out);
+      csv.setSchema(SCHEMA);
+      return csv;
+    } catch (IOException | RuntimeException e) {
+      out.close();
+      throw e;
     }
+  }
+
+  /** A reader of CSV rows as string arrays, header included. */
+  static ObjectReader reader() {
+    return CSV.readerForArrayOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY);
   }
 
   private static long requireRows(long count) {

@@ -7,7 +7,9 @@ import ai.clavata.sdk.batch.BatchInputRow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +71,87 @@ class InputCsvTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("row 3")
         .hasMessageContaining("'a'");
+  }
+
+  @Test
+  void writeReportsAnEarlierRepeatBeforeALaterNullRow() {
+    Path out = dir.resolve("out.csv");
+    List<BatchInputRow> rows = new ArrayList<>();
+    rows.add(BatchInputRow.text("b", "1"));
+    rows.add(BatchInputRow.text("a", "2"));
+    rows.add(BatchInputRow.text("b", "3"));
+    rows.add(null);
+
+    assertThatThrownBy(() -> InputCsv.write(rows, out))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("row 3 repeats the ref_id 'b'")
+        .satisfies(
+            e -> assertThat(e.getSuppressed()[0]).hasMessage("batch input row 4 is null"));
+  }
+
+  @Test
+  void writeReportsAnEarlierRepeatBeforeTheRowSourceFails() {
+    Path out = dir.resolve("out.csv");
+    IllegalStateException broken = new IllegalStateException("the source broke");
+    String[] ids = {"x", "a", "x"};
+    Iterable<BatchInputRow> rows =
+        () -> IntStream.range(0, 4)
+            .mapToObj(i -> {
+              if (i == 3) {
+                throw broken;
+              }
+              return BatchInputRow.text(ids[i], "c");
+            })
+            .iterator();
+
+    assertThatThrownBy(() -> InputCsv.write(rows, out))
+        .hasMessageStartingWith("row 3 repeats the ref_id 'x'")
+        .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(broken));
+  }
+
+  @Test
+  void writeLetsTheRowSourceFailureThroughWhenNothingRepeats() {
+    Path out = dir.resolve("out.csv");
+    IllegalStateException broken = new IllegalStateException("the source broke");
+    Iterable<BatchInputRow> rows =
+        () -> IntStream.range(0, 3)
+            .mapToObj(i -> {
+              if (i == 2) {
+                throw broken;
+              }
+              return BatchInputRow.text("r" + (9 - i), "c"); // out of order: ids are queued
+            })
+            .iterator();
+
+    assertThatThrownBy(() -> InputCsv.write(rows, out)).isSameAs(broken);
+  }
+
+  @Test
+  void checkReportsAnEarlierRepeatBeforeALaterBadType() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("in.csv"),
+            "ref_id,type,content\r\nb,text,1\r\na,text,2\r\nb,text,3\r\nc,audio,4\r\n",
+            StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> InputCsv.check(file))
+        .hasMessageStartingWith("row 3 (line 4) of " + file + " repeats the ref_id 'b'")
+        .satisfies(
+            e -> assertThat(e.getSuppressed()[0]).hasMessageContaining("has type 'audio'"));
+  }
+
+  @Test
+  void checkReportsAnEarlierRepeatBeforeMalformedCsv() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("in.csv"),
+            "ref_id,type,content\nb,text,1\na,text,2\nb,text,3\nc,text,\"unterminated\n",
+            StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> InputCsv.check(file))
+        .hasMessageStartingWith("row 3 (line 4) of " + file + " repeats the ref_id 'b'")
+        .satisfies(
+            e -> assertThat(e.getSuppressed()[0]).hasMessageContaining("is not valid CSV"));
   }
 
   @Test

@@ -49,4 +49,34 @@ class RefIdSetTest {
     assertThat(set.add("99999")).isFalse();
     assertThat(set.add("100000")).isTrue();
   }
+
+  @Test
+  void addAllReportsTheFirstHashAlreadyThereOrRepeatedInTheBatch() {
+    RefIdSet set = new RefIdSet();
+    set.add("kept");
+    long[] hashes = {
+      RefIdSet.hash("a"), RefIdSet.hash("b"), RefIdSet.hash("b"), RefIdSet.hash("kept")
+    };
+
+    assertThat(set.addAll(hashes, 4)).isEqualTo(2);
+    assertThat(set.add("a")).isFalse(); // added before the repeat
+    assertThat(set.addAll(new long[] {RefIdSet.hash("c"), RefIdSet.hash("kept")}, 1)).isEqualTo(-1);
+    assertThat(set.add("c")).isFalse();
+  }
+
+  @Test
+  void addDistinctKeepsEveryHashOnceAndLaterAddsSeeThem() {
+    RefIdSet set = new RefIdSet();
+    long[] hashes = new long[10_000];
+    for (int i = 0; i < hashes.length; i++) {
+      hashes[i] = RefIdSet.hash("id-" + i);
+    }
+    hashes[9_999] = hashes[0]; // a collision between "distinct" ids is kept once
+
+    set.addDistinct(hashes, hashes.length);
+
+    assertThat(set.add("id-0")).isFalse();
+    assertThat(set.add("id-9998")).isFalse();
+    assertThat(set.add("id-9999")).isTrue();
+  }
 }
