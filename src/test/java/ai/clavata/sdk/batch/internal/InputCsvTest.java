@@ -10,8 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class InputCsvTest {
   @TempDir Path dir;
@@ -91,67 +95,58 @@ class InputCsvTest {
 
   @Test
   void writeReportsAnEarlierRepeatBeforeTheRowSourceFails() {
-    Path out = dir.resolve("out.csv");
     IllegalStateException broken = new IllegalStateException("the source broke");
-    String[] ids = {"x", "a", "x"};
-    Iterable<BatchInputRow> rows =
-        () -> IntStream.range(0, 4)
-            .mapToObj(i -> {
-              if (i == 3) {
-                throw broken;
-              }
-              return BatchInputRow.text(ids[i], "c");
-            })
-            .iterator();
 
-    assertThatThrownBy(() -> InputCsv.write(rows, out))
+    assertThatThrownBy(() -> InputCsv.write(rowsThenFailure(broken, "x", "a", "x"), out()))
         .hasMessageStartingWith("row 3 repeats the ref_id 'x'")
         .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(broken));
   }
 
   @Test
   void writeLetsTheRowSourceFailureThroughWhenNothingRepeats() {
-    Path out = dir.resolve("out.csv");
     IllegalStateException broken = new IllegalStateException("the source broke");
-    Iterable<BatchInputRow> rows =
-        () -> IntStream.range(0, 3)
-            .mapToObj(i -> {
-              if (i == 2) {
-                throw broken;
-              }
-              return BatchInputRow.text("r" + (9 - i), "c"); // out of order: ids are queued
-            })
-            .iterator();
 
-    assertThatThrownBy(() -> InputCsv.write(rows, out)).isSameAs(broken);
+    // Out of order, so the ids are queued rather than logged.
+    assertThatThrownBy(() -> InputCsv.write(rowsThenFailure(broken, "r9", "r8"), out()))
+        .isSameAs(broken);
   }
 
-  @Test
-  void checkReportsAnEarlierRepeatBeforeALaterBadType() throws Exception {
+  /** A row source that yields a text row per id, then throws {@code failure}. */
+  private static Iterable<BatchInputRow> rowsThenFailure(RuntimeException failure, String... ids) {
+    return () -> IntStream.rangeClosed(0, ids.length)
+        .mapToObj(i -> {
+          if (i == ids.length) {
+            throw failure;
+          }
+          return BatchInputRow.text(ids[i], "c");
+        })
+        .iterator();
+  }
+
+  private Path out() {
+    return dir.resolve("out.csv");
+  }
+
+  static Stream<Arguments> laterBadRows() {
+    return Stream.of(
+        Arguments.of("c,audio,4", "has type 'audio'"),
+        Arguments.of("c,text,\"unterminated", "is not valid CSV"),
+        Arguments.of("c,text", "has 2 cells"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("laterBadRows")
+  void checkReportsAnEarlierRepeatBeforeALaterBadRow(String badRow, String laterProblem)
+      throws Exception {
     Path file =
         Files.writeString(
             dir.resolve("in.csv"),
-            "ref_id,type,content\r\nb,text,1\r\na,text,2\r\nb,text,3\r\nc,audio,4\r\n",
+            "ref_id,type,content\r\nb,text,1\r\na,text,2\r\nb,text,3\r\n" + badRow + "\r\n",
             StandardCharsets.UTF_8);
 
     assertThatThrownBy(() -> InputCsv.check(file))
         .hasMessageStartingWith("row 3 (line 4) of " + file + " repeats the ref_id 'b'")
-        .satisfies(
-            e -> assertThat(e.getSuppressed()[0]).hasMessageContaining("has type 'audio'"));
-  }
-
-  @Test
-  void checkReportsAnEarlierRepeatBeforeMalformedCsv() throws Exception {
-    Path file =
-        Files.writeString(
-            dir.resolve("in.csv"),
-            "ref_id,type,content\nb,text,1\na,text,2\nb,text,3\nc,text,\"unterminated\n",
-            StandardCharsets.UTF_8);
-
-    assertThatThrownBy(() -> InputCsv.check(file))
-        .hasMessageStartingWith("row 3 (line 4) of " + file + " repeats the ref_id 'b'")
-        .satisfies(
-            e -> assertThat(e.getSuppressed()[0]).hasMessageContaining("is not valid CSV"));
+        .satisfies(e -> assertThat(e.getSuppressed()[0]).hasMessageContaining(laterProblem));
   }
 
   @Test
