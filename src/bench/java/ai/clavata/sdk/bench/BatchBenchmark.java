@@ -254,7 +254,7 @@ public final class BatchBenchmark {
               .writeValueAsString(
                   new String[] {
                     "post-" + BatchBenchServer.PLACEHOLDER,
-                    isImage(i) ? "image_url" : "text",
+                    type(i),
                     labels,
                     CONTENTS[i],
                     error ? "INTERNAL: the content could not be evaluated, try again" : ""

@@ -7,9 +7,7 @@ import static ai.clavata.sdk.batch.BatchTestSupport.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.clavata.sdk.ClavataClient;
-import ai.clavata.sdk.FakeTiming;
-import ai.clavata.sdk.TestClients;
+import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.errors.BatchJobFailedException;
 import ai.clavata.sdk.errors.ClavataTimeoutException;
 import ai.clavata.sdk.errors.NotFoundException;
@@ -18,37 +16,18 @@ import ai.clavata.sdk.model.BatchJobState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Polling a batch job: backoff, the listener, terminal states and the timeout. */
-class BatchAwaitCompletionTest {
-  @StartStop final MockWebServer server = new MockWebServer();
-
-  private FakeTiming timing;
-  private ClavataClient client;
+class BatchAwaitCompletionTest extends MockServerTest {
   private final List<BatchJobState> heard = new ArrayList<>();
   private final BatchProgressListener listener = job -> heard.add(job.state());
 
   private static final PollOptions OPTIONS =
       new PollOptions(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofHours(1));
-
-  @BeforeEach
-  void setUp() {
-    timing = new FakeTiming();
-    client = TestClients.client(server, timing);
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   private void enqueueStates(String... states) {
     for (String state : states) {

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.clavata.sdk.ClavataClient;
-import ai.clavata.sdk.FakeTiming;
 import ai.clavata.sdk.Fixtures;
+import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.errors.PermissionDeniedException;
@@ -27,28 +27,11 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Downloading and parsing a batch results file. */
-class BatchResultsTest {
-  @StartStop final MockWebServer server = new MockWebServer();
+class BatchResultsTest extends MockServerTest {
   @StartStop final MockWebServer storage = new MockWebServer();
-
-  private FakeTiming timing;
-  private ClavataClient client;
-
-  @BeforeEach
-  void setUp() {
-    timing = new FakeTiming();
-    client = TestClients.client(server, timing);
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   private static BatchJob completed(String outputFileUrl) {
     return new BatchJob(

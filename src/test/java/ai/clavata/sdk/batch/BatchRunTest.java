@@ -14,8 +14,7 @@ import static ai.clavata.sdk.batch.BatchTestSupport.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.clavata.sdk.ClavataClient;
-import ai.clavata.sdk.FakeTiming;
+import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.errors.BadRequestException;
 import ai.clavata.sdk.errors.BatchJobFailedException;
@@ -29,19 +28,13 @@ import java.util.List;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code run}: create, upload, start and await in one call, end to end. */
-class BatchRunTest {
-  @StartStop final MockWebServer server = new MockWebServer();
+class BatchRunTest extends MockServerTest {
   @StartStop final MockWebServer storage = new MockWebServer();
-
-  private FakeTiming timing;
-  private ClavataClient client;
 
   private static final PollOptions OPTIONS =
       new PollOptions(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofHours(48));
@@ -50,17 +43,6 @@ class BatchRunTest {
       List.of(
           BatchInputRow.text("post-1", "hello, \"world\"\nbye"),
           BatchInputRow.imageUrl("img-1", "https://example.com/cat.png"));
-
-  @BeforeEach
-  void setUp() {
-    timing = new FakeTiming();
-    client = TestClients.client(server, timing);
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   @Test
   void runCreatesUploadsStartsAndAwaitsThenResultsParse() throws Exception {

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.clavata.sdk.ClavataClient;
-import ai.clavata.sdk.FakeTiming;
+import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.errors.BadRequestException;
 import ai.clavata.sdk.errors.ClavataApiException;
@@ -26,32 +26,15 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The presigned PUT of the batch input: its CSV, its headers, and storage failures. */
-class BatchUploadTest {
-  @StartStop final MockWebServer server = new MockWebServer();
+class BatchUploadTest extends MockServerTest {
   /** A separate storage host. */
   @StartStop final MockWebServer storage = new MockWebServer();
 
   @TempDir Path dir;
-
-  private FakeTiming timing;
-  private ClavataClient client;
-
-  @BeforeEach
-  void setUp() {
-    timing = new FakeTiming();
-    client = TestClients.client(server, timing);
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   private BatchJobCreated createdFor(MockWebServer host) {
     return new BatchJobCreated(

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.clavata.sdk.ClavataClient;
-import ai.clavata.sdk.FakeTiming;
 import ai.clavata.sdk.Fixtures;
+import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.errors.ServerException;
@@ -20,28 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CreateJobTest {
-  @StartStop final MockWebServer server = new MockWebServer();
-
-  private ClavataClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = TestClients.client(server, new FakeTiming());
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
-
+class CreateJobTest extends MockServerTest {
   private static CreateJobRequest minimalRequest() {
     return CreateJobRequest.builder().policyId("p").addContent(ContentData.text("hi")).build();
   }

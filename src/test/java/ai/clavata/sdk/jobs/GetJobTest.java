@@ -5,36 +5,17 @@ import static ai.clavata.sdk.jobs.JobsTestSupport.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.clavata.sdk.ClavataClient;
-import ai.clavata.sdk.FakeTiming;
 import ai.clavata.sdk.Fixtures;
+import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.model.Job;
 import ai.clavata.sdk.model.JobStatus;
 import java.time.Instant;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class GetJobTest {
-  @StartStop final MockWebServer server = new MockWebServer();
-
-  private ClavataClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = TestClients.client(server, new FakeTiming());
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
-
+class GetJobTest extends MockServerTest {
   @Test
   void getsTheJobByItsId() throws Exception {
     server.enqueue(ok(Fixtures.read("jobs-running.json")));

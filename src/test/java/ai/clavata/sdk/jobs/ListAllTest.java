@@ -6,10 +6,8 @@ import static ai.clavata.sdk.jobs.JobsTestSupport.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.clavata.sdk.ClavataClient;
-import ai.clavata.sdk.FakeTiming;
 import ai.clavata.sdk.Fixtures;
-import ai.clavata.sdk.TestClients;
+import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.model.Job;
 import ai.clavata.sdk.model.JobStatus;
@@ -19,29 +17,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ListAllTest {
+class ListAllTest extends MockServerTest {
   private static final List<String> ALL_IDS = List.of("job-1", "job-2", "job-3", "job-4", "job-5");
-
-  @StartStop final MockWebServer server = new MockWebServer();
-
-  private ClavataClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = TestClients.client(server, new FakeTiming());
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   private void enqueueThreePages() {
     server.enqueue(ok(Fixtures.read("jobs-page-1.json")));

@@ -6,43 +6,23 @@ import static ai.clavata.sdk.jobs.JobsTestSupport.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.clavata.sdk.ClavataClient;
-import ai.clavata.sdk.FakeTiming;
 import ai.clavata.sdk.Fixtures;
-import ai.clavata.sdk.TestClients;
+import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.model.Job;
 import ai.clavata.sdk.model.JobStatus;
 import ai.clavata.sdk.model.TimeRange;
 import java.time.Instant;
 import java.util.NoSuchElementException;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ListJobsTest {
+class ListJobsTest extends MockServerTest {
   private static final Instant T1 = Instant.parse("2026-01-02T03:04:05Z");
   private static final Instant T1_NANOS = Instant.parse("2026-01-02T03:04:05.123456789Z");
   private static final Instant T2 = Instant.parse("2026-02-03T04:05:06Z");
   private static final Instant T2_MILLIS = Instant.parse("2026-02-03T04:05:06.120Z");
-
-  @StartStop final MockWebServer server = new MockWebServer();
-
-  private ClavataClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = TestClients.client(server, new FakeTiming());
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
 
   private HttpUrl list(ListJobsRequest request) throws InterruptedException {
     server.enqueue(ok(page("")));
