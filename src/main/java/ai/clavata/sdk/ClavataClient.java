@@ -3,9 +3,9 @@ package ai.clavata.sdk;
 import ai.clavata.sdk.batch.BatchClient;
 import ai.clavata.sdk.batch.internal.RealBatchClient;
 import ai.clavata.sdk.internal.http.AuthInterceptor;
-import ai.clavata.sdk.internal.http.BaseUrls;
+import ai.clavata.sdk.internal.http.Urls;
 import ai.clavata.sdk.internal.http.Redactor;
-import ai.clavata.sdk.internal.http.RetryInterceptor;
+import ai.clavata.sdk.internal.http.HttpClients;
 import ai.clavata.sdk.internal.http.Transport;
 import ai.clavata.sdk.jobs.JobsClient;
 import ai.clavata.sdk.jobs.internal.AsyncJobs;
@@ -35,8 +35,9 @@ import okhttp3.OkHttpClient;
  * }
  * }</pre>
  *
- * <p>Requests go through an OkHttp interceptor chain: authentication, then retries, then any
- * interceptors you added. See {@link ClavataClientBuilder} for every setting.
+ * <p>Requests go through an OkHttp interceptor chain: retries, then any interceptors you added
+ * (they see every attempt, never the API key), then redirects, then authentication. See
+ * {@link ClavataClientBuilder} for every setting.
  */
 public final class ClavataClient implements AutoCloseable {
   /** The API's address: {@value}. */
@@ -55,23 +56,32 @@ public final class ClavataClient implements AutoCloseable {
     this.config = config;
     this.shared = shared;
     this.copy = copy;
-    HttpUrl baseUrl = BaseUrls.parse(config.baseUrl());
+    HttpUrl baseUrl = Urls.parse(config.baseUrl());
     Supplier<String> credentials = config.requireCredentials();
-    OkHttpClient.Builder http =
+    OkHttpClient.Builder base =
         shared
             .newBuilder()
             .connectTimeout(config.connectTimeout())
             .readTimeout(config.readTimeout())
             .writeTimeout(config.writeTimeout())
-            .callTimeout(config.timeout())
-            .addInterceptor(new AuthInterceptor(credentials, baseUrl))
-            .addInterceptor(new RetryInterceptor(config.retryPolicy(), config.timing()));
-    config.interceptors().forEach(http::addInterceptor);
+            .callTimeout(config.timeout());
+    OkHttpClient http =
+        HttpClients.api(
+            base,
+            config.retryPolicy(),
+            config.timing(),
+            config.interceptors(),
+            new AuthInterceptor(credentials, baseUrl));
     Transport transport =
         new Transport(
-            http.build(), baseUrl, new Redactor(credentials), config.timing(), shared.closed());
+            http,
+            baseUrl,
+            new Redactor(credentials),
+            config.timing(),
+            shared.closed(),
+            config.maxResponseSize());
     this.jobs = new RealJobsClient(transport);
-    this.stream = new RealStreamClient(transport, config.retryPolicy());
+    this.stream = new RealStreamClient(transport, config.retryPolicy(), config.maxStreamLineSize());
     this.batch = new RealBatchClient(transport, config.retryPolicy());
     Executor executor = shared.executor();
     this.async =

@@ -1,7 +1,8 @@
 package ai.clavata.sdk;
 
 import ai.clavata.sdk.internal.Timing;
-import ai.clavata.sdk.internal.http.BaseUrls;
+import ai.clavata.sdk.internal.http.ApiKeys;
+import ai.clavata.sdk.internal.http.Urls;
 import ai.clavata.sdk.internal.http.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import okhttp3.OkHttpClient;
  *   <tr><td>{@link #readTimeout}</td><td>30 s between bytes</td></tr>
  *   <tr><td>{@link #writeTimeout}</td><td>30 s between bytes</td></tr>
  *   <tr><td>{@link #retryNonIdempotent}</td><td>false</td></tr>
+ *   <tr><td>{@link #maxResponseSize}</td><td>16 MiB</td></tr>
+ *   <tr><td>{@link #maxStreamLineSize}</td><td>2 MiB</td></tr>
  * </table>
  */
 public final class ClavataClientBuilder {
@@ -39,6 +42,8 @@ public final class ClavataClientBuilder {
   private Duration writeTimeout;
   private OkHttpClient okHttpClient;
   private final List<Interceptor> interceptors;
+  private long maxResponseSize;
+  private long maxStreamLineSize;
   private Timing timing;
 
   ClavataClientBuilder(ClientConfig config) {
@@ -51,6 +56,8 @@ public final class ClavataClientBuilder {
     this.writeTimeout = config.writeTimeout();
     this.okHttpClient = config.okHttpClient();
     this.interceptors = new ArrayList<>(config.interceptors());
+    this.maxResponseSize = config.maxResponseSize();
+    this.maxStreamLineSize = config.maxStreamLineSize();
     this.timing = config.timing();
   }
 
@@ -70,15 +77,19 @@ public final class ClavataClientBuilder {
         writeTimeout,
         okHttpClient,
         List.copyOf(interceptors),
+        maxResponseSize,
+        maxStreamLineSize,
         timing);
   }
 
   /**
    * Sets a fixed API key.
    *
-   * @param apiKey the key from the Clavata console
+   * @param apiKey the key from the Clavata console; surrounding whitespace is stripped
    * @return this builder
-   * @throws IllegalArgumentException if the key is blank
+   * @throws IllegalArgumentException if the key is blank or holds a character that cannot be
+   *     sent in a header (a line break, NUL, other control characters, whitespace or non-ASCII);
+   *     the message says which and where, never the key
    */
   public ClavataClientBuilder apiKey(String apiKey) {
     if (apiKey == null || apiKey.isBlank()) {
@@ -86,6 +97,12 @@ public final class ClavataClientBuilder {
           "apiKey must not be blank; pass the key from the Clavata console or set CLAVATA_API_KEY");
     }
     String key = apiKey.strip();
+    String problem = ApiKeys.problem(key);
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          "the API key cannot be sent in an HTTP header: " + problem
+              + "; check how it was loaded (a file or variable may hold more than the key)");
+    }
     credentials = () -> key;
     return this;
   }
@@ -133,7 +150,7 @@ public final class ClavataClientBuilder {
    * @throws IllegalArgumentException if the URL is invalid or plain http to another host
    */
   public ClavataClientBuilder baseUrl(String baseUrl) {
-    BaseUrls.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
+    Urls.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
     this.baseUrl = baseUrl.strip();
     return this;
   }
@@ -220,8 +237,36 @@ public final class ClavataClientBuilder {
   }
 
   /**
-   * Adds an OkHttp interceptor that sees every attempt, after authentication and retries, for
-   * logging or metrics. The {@code Authorization} header it sees holds the key: do not log it.
+   * Sets the largest unary response body the client reads, after gzip decoding. A larger one
+   * fails with a {@link ai.clavata.sdk.errors.ClavataDecodeException} instead of filling the heap;
+   * the records parsed from a body take a few times its size.
+   *
+   * @param bytes at least 1024; 16 MiB by default
+   * @return this builder
+   */
+  public ClavataClientBuilder maxResponseSize(long bytes) {
+    maxResponseSize = ClientConfig.requireSize("maxResponseSize", bytes);
+    return this;
+  }
+
+  /**
+   * Sets the largest line of a result stream: one result. A longer one ends the stream with a
+   * {@link ai.clavata.sdk.errors.StreamInterruptedException} whose cause is a
+   * {@link ai.clavata.sdk.errors.ClavataDecodeException}; the stream as a whole has no size limit.
+   *
+   * @param bytes at least 1024; 2 MiB by default
+   * @return this builder
+   */
+  public ClavataClientBuilder maxStreamLineSize(long bytes) {
+    maxStreamLineSize = ClientConfig.requireSize("maxStreamLineSize", bytes);
+    return this;
+  }
+
+  /**
+   * Adds an OkHttp interceptor for logging or metrics. It runs inside the retries, so it sees
+   * every attempt, and before redirects and authentication, so it never sees the API key. An
+   * {@code HttpLoggingInterceptor} at {@code HEADERS} level is safe here; at {@code BODY} level
+   * it holds a whole result stream back until the stream ends.
    *
    * @param interceptor the interceptor
    * @return this builder

@@ -19,7 +19,15 @@ record ClientConfig(
     Duration writeTimeout,
     OkHttpClient okHttpClient,
     List<Interceptor> interceptors,
+    long maxResponseSize,
+    long maxStreamLineSize,
     Timing timing) {
+
+  /** The default largest unary response body: 16 MiB, four times gRPC's default message size. */
+  static final long DEFAULT_MAX_RESPONSE_SIZE = 16L << 20;
+
+  /** The default largest stream line, one report: 2 MiB, hundreds of times a typical one. */
+  static final long DEFAULT_MAX_STREAM_LINE_SIZE = 2L << 20;
 
   static ClientConfig defaults() {
     return new ClientConfig(
@@ -32,6 +40,8 @@ record ClientConfig(
         Duration.ofSeconds(30),
         null,
         List.of(),
+        DEFAULT_MAX_RESPONSE_SIZE,
+        DEFAULT_MAX_STREAM_LINE_SIZE,
         Timing.SYSTEM);
   }
 
@@ -43,6 +53,15 @@ record ClientConfig(
               + " ClavataClient.builder().apiKey(...) or .credentials(...)");
     }
     return credentials;
+  }
+
+  static long requireSize(String name, long bytes) {
+    if (bytes < 1024) {
+      throw new IllegalArgumentException(
+          name + " must be at least 1024 bytes, but was " + bytes + "; it is a safety limit, not a"
+              + " size to expect");
+    }
+    return bytes;
   }
 
   static Duration requireTimeout(String name, Duration timeout) {
@@ -62,6 +81,8 @@ record ClientConfig(
         + ", connectTimeout=" + connectTimeout
         + ", readTimeout=" + readTimeout
         + ", writeTimeout=" + writeTimeout
+        + ", maxResponseSize=" + maxResponseSize
+        + ", maxStreamLineSize=" + maxStreamLineSize
         + ", interceptors=" + interceptors.size();
   }
 }

@@ -11,10 +11,12 @@ public final class TestClients {
 
   /** A builder for {@code server} with the test key and {@code timing} behind retries and polls. */
   public static ClavataClientBuilder builder(MockWebServer server, FakeTiming timing) {
-    return ClavataClient.builder()
-        .apiKey(API_KEY)
-        .baseUrl(server.url("/").toString())
-        .timing(timing);
+    return builder(server.url("/").toString(), timing);
+  }
+
+  /** A builder for the API at {@code baseUrl}, with the test key and {@code timing}. */
+  public static ClavataClientBuilder builder(String baseUrl, FakeTiming timing) {
+    return ClavataClient.builder().apiKey(API_KEY).baseUrl(baseUrl).timing(timing);
   }
 
   /** A client for {@code server} with default settings and virtual time. */

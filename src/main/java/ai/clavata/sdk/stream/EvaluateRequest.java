@@ -34,6 +34,8 @@ import java.util.Objects;
  * @param correlateInputs whether to tag items so results carry their input index
  * @param idleTimeout the longest wait for the next line, or {@code null} for the client's
  *     {@code readTimeout}
+ * @param totalTimeout the longest the whole stream may take, resubmissions included, or
+ *     {@code null} for no limit
  * @param resubmitUnanswered whether a rate-limit or unavailable error in mid-stream re-sends the
  *     unanswered items after a backoff and continues the same stream
  */
@@ -45,6 +47,7 @@ public record EvaluateRequest(
     Map<String, String> options,
     boolean correlateInputs,
     Duration idleTimeout,
+    Duration totalTimeout,
     boolean resubmitUnanswered) {
 
   /** The metadata key that carries each item's input index to the server and back. */
@@ -60,6 +63,7 @@ public record EvaluateRequest(
    * @param options extra evaluation options
    * @param correlateInputs whether to tag items with their input index
    * @param idleTimeout the idle timeout, or {@code null}
+   * @param totalTimeout the total timeout, or {@code null}
    * @param resubmitUnanswered whether to re-send unanswered items after a retryable error
    * @throws IllegalArgumentException if the request is invalid; the message says how to fix it
    */
@@ -71,6 +75,9 @@ public record EvaluateRequest(
     options = Map.copyOf(Objects.requireNonNullElse(options, Map.of()));
     if (idleTimeout != null && idleTimeout.isNegative()) {
       throw new IllegalArgumentException("idleTimeout must not be negative, but was " + idleTimeout);
+    }
+    if (totalTimeout != null && totalTimeout.isNegative()) {
+      throw new IllegalArgumentException("totalTimeout must not be negative, but was " + totalTimeout);
     }
     if (resubmitUnanswered && !correlateInputs) {
       throw new IllegalArgumentException(
@@ -102,6 +109,7 @@ public record EvaluateRequest(
   public static final class Builder extends EvaluationRequestBuilder<Builder> {
     private boolean correlateInputs = true;
     private Duration idleTimeout;
+    private Duration totalTimeout;
     private boolean resubmitUnanswered;
 
     private Builder() {}
@@ -124,14 +132,30 @@ public record EvaluateRequest(
     }
 
     /**
-     * Sets the longest wait for the next result line, overriding the client's readTimeout. A
-     * stream has no total timeout.
+     * Sets the longest wait for the next result line, overriding the client's readTimeout. It
+     * does not bound the whole stream: a server that sends a line now and then keeps it open; set
+     * {@link #totalTimeout(Duration)} for that.
      *
      * @param idleTimeout the idle timeout; zero means wait forever
      * @return this builder
      */
     public Builder idleTimeout(Duration idleTimeout) {
       this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the longest the whole stream may take, from the request to the last line, waits and
+     * resubmissions included. When it passes, the iteration ends with a
+     * {@link ai.clavata.sdk.errors.StreamInterruptedException} whose cause is a
+     * {@link ai.clavata.sdk.errors.ClavataTimeoutException}, after the results already delivered.
+     * Off by default: streams of many items may rightly take long.
+     *
+     * @param totalTimeout the total timeout; zero means none
+     * @return this builder
+     */
+    public Builder totalTimeout(Duration totalTimeout) {
+      this.totalTimeout = Objects.requireNonNull(totalTimeout, "totalTimeout");
       return this;
     }
 
@@ -157,7 +181,14 @@ public record EvaluateRequest(
      */
     public EvaluateRequest build() {
       return new EvaluateRequest(
-          policyId(), contentData(), threshold(), expedited(), options(), correlateInputs, idleTimeout,
+          policyId(),
+          contentData(),
+          threshold(),
+          expedited(),
+          options(),
+          correlateInputs,
+          idleTimeout,
+          totalTimeout,
           resubmitUnanswered);
     }
   }

@@ -291,4 +291,12 @@ class ListJobsTest extends MockServerTest {
         .isInstanceOf(ClavataDecodeException.class)
         .hasMessageContaining("\"jobUuid\"");
   }
+
+  @Test
+  void aNullJobInAPageIsADecodeErrorNotAShorterPage() {
+    server.enqueue(ok("{\"jobs\":[{\"jobUuid\":\"j1\"},null],\"nextPageToken\":\"\"}"));
+    assertThatThrownBy(() -> client.jobs().list(ListJobsRequest.builder().build()))
+        .isInstanceOf(ClavataDecodeException.class)
+        .hasMessageContaining("GET /v1/jobs: jobs[1] is null");
+  }
 }

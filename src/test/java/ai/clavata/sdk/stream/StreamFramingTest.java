@@ -42,6 +42,14 @@ class StreamFramingTest extends MockServerTest {
     }
   }
 
+  /** What ends {@code stream}'s collection: an interruption whose cause is a decode error. */
+  private static ClavataDecodeException decodeErrorOf(EvaluationStream stream) {
+    StreamInterruptedException e = catchThrowableOfType(StreamInterruptedException.class, stream::toList);
+    assertThat(e).as("the stream is interrupted").isNotNull();
+    assertThat(e.getCause()).isInstanceOf(ClavataDecodeException.class);
+    return (ClavataDecodeException) e.getCause();
+  }
+
   private static List<Integer> indexes(List<EvaluationResult> results) {
     return results.stream().map(EvaluationResult::inputIndex).toList();
   }
@@ -75,15 +83,18 @@ class StreamFramingTest extends MockServerTest {
     server.enqueue(ok(result(0) + "\n" + cut));
     List<Integer> seen = new ArrayList<>();
     try (EvaluationStream stream = client.stream().evaluate(request(2).build())) {
-      ClavataDecodeException e =
+      StreamInterruptedException interrupted =
           catchThrowableOfType(
-              ClavataDecodeException.class,
+              StreamInterruptedException.class,
               () -> {
                 for (EvaluationResult r : stream) {
                   seen.add(r.inputIndex());
                 }
               });
-      assertThat(e).isNotNull();
+      assertThat(interrupted.resultsReceived()).isEqualTo(1);
+      assertThat(interrupted.unansweredInputs()).containsExactly(1);
+      assertThat(interrupted.getCause()).isInstanceOf(ClavataDecodeException.class);
+      ClavataDecodeException e = (ClavataDecodeException) interrupted.getCause();
       assertThat(e.lineNumber()).isEqualTo(3);
       assertThat(e.excerpt()).isEqualTo(cut);
       assertThat(e.getMessage()).contains("line 3", "cut").contains(cut);
@@ -95,8 +106,7 @@ class StreamFramingTest extends MockServerTest {
   void aLineThatIsNotJsonIsADecodeErrorNamingTheLine() {
     server.enqueue(ok(result(0) + "<html>502 Bad Gateway</html>\n" + result(1)));
     try (EvaluationStream stream = client.stream().evaluate(request(2).build())) {
-      Throwable thrown = catchThrowableOfType(ClavataDecodeException.class, stream::toList);
-      ClavataDecodeException e = (ClavataDecodeException) thrown;
+      ClavataDecodeException e = decodeErrorOf(stream);
       assertThat(e.lineNumber()).isEqualTo(2);
       assertThat(e.excerpt()).isEqualTo("<html>502 Bad Gateway</html>");
       assertThat(e.getMessage()).contains("at line 2", "not valid JSON");
@@ -108,7 +118,7 @@ class StreamFramingTest extends MockServerTest {
     String garbage = "x".repeat(100_000);
     server.enqueue(ok(garbage + "\n"));
     try (EvaluationStream stream = client.stream().evaluate(request(1).build())) {
-      ClavataDecodeException e = catchThrowableOfType(ClavataDecodeException.class, stream::toList);
+      ClavataDecodeException e = decodeErrorOf(stream);
       assertThat(e.lineNumber()).isEqualTo(1);
       assertThat(e.excerpt().length()).isLessThan(1_000);
       assertThat(e.excerpt()).startsWith("xxxx").endsWith("…");
@@ -120,7 +130,7 @@ class StreamFramingTest extends MockServerTest {
   void aLineWithNeitherResultNorErrorIsADecodeError() {
     server.enqueue(ok(result(0) + "{\"progress\":50}\n" + result(1)));
     try (EvaluationStream stream = client.stream().evaluate(request(2).build())) {
-      ClavataDecodeException e = catchThrowableOfType(ClavataDecodeException.class, stream::toList);
+      ClavataDecodeException e = decodeErrorOf(stream);
       assertThat(e.lineNumber()).isEqualTo(2);
       assertThat(e.excerpt()).isEqualTo("{\"progress\":50}");
       assertThat(e.getMessage()).contains("neither");
@@ -132,21 +142,36 @@ class StreamFramingTest extends MockServerTest {
     for (String line : List.of("{}", "null", "{\"error\":null}")) {
       server.enqueue(ok(line + "\n"));
       try (EvaluationStream stream = client.stream().evaluate(request(1).build())) {
-        assertThatThrownBy(stream::toList)
-            .as(line)
-            .isInstanceOfSatisfying(
-                ClavataDecodeException.class, e -> assertThat(e.lineNumber()).isEqualTo(1));
+        assertThat(decodeErrorOf(stream).lineNumber()).as(line).isEqualTo(1);
       }
     }
   }
 
   @Test
-  void parsesATenMegabyteResultLine() {
-    String policyKey = "k".repeat(10 * 1024 * 1024);
+  void parsesAThreeMegabyteResultLineWhenTheLineLimitAllowsIt() {
+    String policyKey = "k".repeat(3 * 1024 * 1024);
     server.enqueue(ok(result(1) + result(0, Map.of(), policyKey)));
-    List<EvaluationResult> results = collect(request(2).build());
-    assertThat(indexes(results)).containsExactly(1, 0);
-    assertThat(results.get(1).report().policyKey()).hasSize(10 * 1024 * 1024).isEqualTo(policyKey);
+    try (ClavataClient roomy = TestClients.builder(server, timing).maxStreamLineSize(4L << 20).build();
+        EvaluationStream stream = roomy.stream().evaluate(request(2).build())) {
+      List<EvaluationResult> results = stream.toList();
+      assertThat(indexes(results)).containsExactly(1, 0);
+      assertThat(results.get(1).report().policyKey()).hasSize(3 * 1024 * 1024).isEqualTo(policyKey);
+    }
+  }
+
+  @Test
+  void aLineOverTheDefaultLimitInterruptsTheStreamAndSaysWhichSettingToRaise() {
+    server.enqueue(ok(result(1) + result(0, Map.of(), "k".repeat(3 * 1024 * 1024)) + result(2)));
+    try (EvaluationStream stream = client.stream().evaluate(request(3).build())) {
+      StreamInterruptedException e = catchThrowableOfType(StreamInterruptedException.class, stream::toList);
+      assertThat(indexes(e.results())).containsExactly(1);
+      assertThat(e.unansweredInputs()).containsExactly(0, 2);
+      assertThat(e.getCause())
+          .isInstanceOf(ClavataDecodeException.class)
+          .hasMessageContaining("line 2")
+          .hasMessageContaining("longer than the 2 MiB limit")
+          .hasMessageContaining("maxStreamLineSize(...)");
+    }
   }
 
   // ---- error lines ----

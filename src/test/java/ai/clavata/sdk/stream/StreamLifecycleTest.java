@@ -318,13 +318,17 @@ class StreamLifecycleTest {
     // A line that is not JSON, without close(): the failure itself releases the response.
     server.enqueue(ok(result(0) + "garbage\n" + result(1)));
     EvaluationStream unclosed = client.stream().evaluate(request(2).build());
-    assertThatThrownBy(unclosed::toList).isInstanceOf(ClavataDecodeException.class);
+    assertThatThrownBy(unclosed::toList)
+        .isInstanceOf(StreamInterruptedException.class)
+        .hasCauseInstanceOf(ClavataDecodeException.class);
     assertThat(connectionsInUse()).isZero();
 
     // A body cut mid-object.
     server.enqueue(ok(result(0) + "{\"result\":{\"jobUu"));
     try (EvaluationStream stream = client.stream().evaluate(request(2).build())) {
-      assertThatThrownBy(stream::toList).isInstanceOf(ClavataDecodeException.class);
+      assertThatThrownBy(stream::toList)
+          .isInstanceOf(StreamInterruptedException.class)
+          .hasCauseInstanceOf(ClavataDecodeException.class);
     }
     assertThat(connectionsInUse()).isZero();
 

@@ -120,7 +120,8 @@ public final class RealBatchClient implements BatchClient {
     Objects.requireNonNull(request, "request must not be null");
     HttpUrl.Builder url = transport.url("v1", "batch-jobs");
     BatchWire.addListQuery(url, request);
-    return transport.get(url.build(), BatchWire.BatchJobList.class).batchJobs();
+    List<BatchJob> jobs = transport.get(url.build(), BatchWire.BatchJobList.class).batchJobs();
+    return List.copyOf(Transport.requireNoNulls(jobs, "GET /v1/batch-jobs", "batchJobs"));
   }
 
   @Override
@@ -181,7 +182,8 @@ public final class RealBatchClient implements BatchClient {
     }
     Response download = response;
     try {
-      return BatchResults.of(new ResultsCsv(download.body().byteStream()), download::close);
+      return BatchResults.of(
+          new ResultsCsv(download.body().byteStream(), transport.redactor()), download::close);
     } catch (RuntimeException e) {
       download.close();
       throw e;

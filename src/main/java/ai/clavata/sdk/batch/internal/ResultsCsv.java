@@ -5,7 +5,9 @@ import ai.clavata.sdk.batch.BatchLabel;
 import ai.clavata.sdk.batch.BatchResultRow;
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.internal.http.IoErrors;
+import ai.clavata.sdk.internal.http.Redactor;
 import ai.clavata.sdk.internal.json.Json;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -27,6 +29,7 @@ import java.util.NoSuchElementException;
 final class ResultsCsv implements Iterator<BatchResultRow> {
   private static final String WHAT = "the batch results file";
   private final MappingIterator<String[]> rows;
+  private final Redactor redactor;
   private final Map<String, Integer> columns = new HashMap<>();
   private int refId;
   private int type;
@@ -35,7 +38,8 @@ final class ResultsCsv implements Iterator<BatchResultRow> {
   private int error;
   private long line;
 
-  ResultsCsv(InputStream body) {
+  ResultsCsv(InputStream body, Redactor redactor) {
+    this.redactor = redactor;
     try {
       // Blank lines (such as a trailing one) are not rows; hasNextValue/nextValue, not
       // hasNext/next, so that malformed CSV is a JacksonException mapped by failure().
@@ -48,11 +52,15 @@ final class ResultsCsv implements Iterator<BatchResultRow> {
       }
       String[] header = rows.nextValue();
       for (int i = 0; i < header.length; i++) {
-        columns.put(header[i].trim().replace("\uFEFF", ""), i);
+        String name = header[i].trim().replace("\uFEFF", "");
+        if (columns.put(name, i) != null) {
+          throw redactor.decodeError(
+              WHAT + ": its header names the column \"" + name + "\" twice", 1, excerpt(String.join(",", header)), null);
+        }
       }
       if (!columns.containsKey("ref_id")) {
-        throw new ClavataDecodeException(
-            WHAT + ": its header has no ref_id column", 1, String.join(",", header), null);
+        throw redactor.decodeError(
+            WHAT + ": its header has no ref_id column", 1, excerpt(String.join(",", header)), null);
       }
       refId = columns.get("ref_id");
       type = columns.getOrDefault("type", -1);
@@ -86,7 +94,7 @@ final class ResultsCsv implements Iterator<BatchResultRow> {
       throw failure(e, line);
     }
     if (cells.length != columns.size()) {
-      throw new ClavataDecodeException(
+      throw redactor.decodeError(
           WHAT + ": the row has " + cells.length + " cells but the header has " + columns.size(),
           line,
           excerpt(String.join(",", cells)),
@@ -122,7 +130,7 @@ final class ResultsCsv implements Iterator<BatchResultRow> {
       }
       return parsed;
     } catch (IOException e) {
-      throw new ClavataDecodeException(WHAT + ": the labels cell is malformed", line, excerpt(cell), e);
+      throw redactor.decodeError(WHAT + ": the labels cell is malformed", line, excerpt(cell), e);
     }
   }
 
@@ -158,11 +166,13 @@ final class ResultsCsv implements Iterator<BatchResultRow> {
     }
   }
 
-  private static RuntimeException failure(IOException e, long line) {
-    if (e instanceof com.fasterxml.jackson.core.JacksonException) {
-      return new ClavataDecodeException(WHAT + ": it is not valid CSV", line, "", e);
+  /** A parse error is a decode error; a download that failed underneath the parser is I/O. */
+  private RuntimeException failure(IOException e, long line) {
+    IOException io = e instanceof JacksonException jackson ? Json.ioCause(jackson) : e;
+    if (io == null) {
+      return redactor.decodeError(WHAT + ": it is not valid CSV", line, "", e);
     }
-    return IoErrors.toException("downloading " + WHAT, e);
+    return IoErrors.toException("downloading " + WHAT + " (at line " + line + ")", io, redactor);
   }
 
   private static String excerpt(String text) {

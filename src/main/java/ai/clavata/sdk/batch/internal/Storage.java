@@ -9,13 +9,11 @@ import ai.clavata.sdk.internal.http.CallSafety;
 import ai.clavata.sdk.internal.http.ErrorBodies;
 import ai.clavata.sdk.internal.http.IoErrors;
 import ai.clavata.sdk.internal.http.Redactor;
-import ai.clavata.sdk.internal.http.RetryInterceptor;
+import ai.clavata.sdk.internal.http.HttpClients;
 import ai.clavata.sdk.internal.http.RetryPolicy;
+import ai.clavata.sdk.internal.http.Urls;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -23,10 +21,10 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Talks to the presigned storage URLs of batch files. Its OkHttp client shares the API client's
- * connection pool and dispatcher but none of its interceptors, application or network: no
- * {@code Authorization}, no {@code User-Agent} of ours, no user interceptor that might add headers. It keeps only a retry
- * interceptor of its own, since a PUT of the same file, or a GET, is safe to repeat.
+ * Talks to the presigned storage URLs of batch files, through the storage client of
+ * {@link HttpClients#storage}: the API client's pool, none of its interceptors (no key, no caller
+ * interceptor), retries of its own. A URL is checked before anything connects to it: http(s)
+ * only, and plain http only to loopback.
  */
 final class Storage {
   private static final MediaType CSV = MediaType.get("text/csv");
@@ -35,11 +33,7 @@ final class Storage {
   private final Redactor redactor;
 
   Storage(OkHttpClient apiHttp, RetryPolicy retryPolicy, Timing timing, Redactor redactor) {
-    OkHttpClient.Builder builder = apiHttp.newBuilder().callTimeout(Duration.ZERO);
-    builder.interceptors().clear();
-    builder.networkInterceptors().clear();
-    builder.addInterceptor(new RetryInterceptor(retryPolicy, timing));
-    this.http = builder.build();
+    this.http = HttpClients.storage(apiHttp, retryPolicy, timing);
     this.redactor = redactor;
   }
 
@@ -47,7 +41,7 @@ final class Storage {
   void upload(String url, Path file) {
     Request request =
         new Request.Builder()
-            .url(parse(url, "inputFileUploadUrl"))
+            .url(Urls.presigned(url, "inputFileUploadUrl"))
             .put(RequestBody.create(file.toFile(), CSV))
             .tag(CallSafety.class, CallSafety.IDEMPOTENT)
             .build();
@@ -62,7 +56,7 @@ final class Storage {
   Response downloadOrNullIfRefused(String url) {
     Request request =
         new Request.Builder()
-            .url(parse(url, "outputFileUrl"))
+            .url(Urls.presigned(url, "outputFileUrl"))
             .get()
             .tag(CallSafety.class, CallSafety.IDEMPOTENT)
             .build();
@@ -93,7 +87,7 @@ final class Storage {
     try {
       return http.newCall(request).execute();
     } catch (IOException e) {
-      throw IoErrors.toException(what, e);
+      throw IoErrors.toException(what, e, redactor);
     }
   }
 
@@ -116,14 +110,5 @@ final class Storage {
       return code == 403 ? new PermissionDeniedException(error) : new BadRequestException(error);
     }
     return ErrorBodies.toException(code, response.headers(), said, null, redactor);
-  }
-
-  private static HttpUrl parse(String url, String field) {
-    HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
-    if (parsed == null) {
-      throw new IllegalArgumentException(
-          "the batch job's " + field + " is not a valid URL: " + List.of(String.valueOf(url)));
-    }
-    return parsed;
   }
 }

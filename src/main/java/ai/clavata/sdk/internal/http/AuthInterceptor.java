@@ -10,10 +10,14 @@ import okhttp3.Response;
 
 /**
  * Adds {@code Authorization: Bearer <key>} and the SDK's {@code User-Agent} to requests for the
- * API's own origin. A request to any other host (a presigned storage URL, say) passes through
- * untouched, so the key cannot leak there even if such a request is sent through this client.
+ * API's own origin. A request to any other origin (a presigned storage URL, a redirect target)
+ * passes through untouched, so the key cannot leak there even if such a request is sent through
+ * this client.
  *
- * <p>The key is read from the supplier for every request, so rotating keys take effect at once.
+ * <p>It is the last application interceptor, after retries, the caller's interceptors and
+ * redirects: every attempt and every redirect hop is checked against its final URL, and no
+ * interceptor of the caller ever sees the key. The key is read from the supplier for every
+ * request, so rotating keys take effect at once.
  */
 public final class AuthInterceptor implements Interceptor {
   private final Supplier<String> credentials;
@@ -52,13 +56,11 @@ public final class AuthInterceptor implements Interceptor {
           "the credentials supplier returned no API key; it must return a non-blank key");
     }
     key = key.strip();
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      if (c < 0x21 || c > 0x7e) {
-        throw new IllegalStateException(
-            "the API key contains a character that cannot be sent in an HTTP header"
-                + " (whitespace or non-ASCII at index " + i + "); check how it was loaded");
-      }
+    String problem = ApiKeys.problem(key);
+    if (problem != null) {
+      throw new IllegalStateException(
+          "the credentials supplier returned an API key that cannot be sent in an HTTP header: "
+              + problem + "; it must return the key from the Clavata console, check how it was loaded");
     }
     return key;
   }

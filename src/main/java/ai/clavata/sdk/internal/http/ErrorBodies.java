@@ -59,7 +59,8 @@ public final class ErrorBodies {
     if (statusNode == null) {
       // Mask before cutting: a cut through the key would leave part of it unmasked.
       String message = excerpt(redactor.redact(body));
-      return classify(apiError(status, null, message, List.of(), headers), List.of(), retryAfter);
+      return classify(
+          apiError(status, null, message, List.of(), headers, redactor), List.of(), retryAfter);
     }
     return fromStatusNode(status, statusNode, headers, retryAfter, redactor);
   }
@@ -81,7 +82,8 @@ public final class ErrorBodies {
   }
 
   private static ClavataApiException fromStatusNode(
-      int status, JsonNode statusNode, Headers headers, Duration retryAfter, Redactor redactor) {
+      int status, JsonNode received, Headers headers, Duration retryAfter, Redactor redactor) {
+    JsonNode statusNode = redactor.redact(received); // details and refusals are exposed as well
     List<Map<String, Object>> details = new ArrayList<>();
     List<PrecheckFailure> failures = new ArrayList<>();
     for (JsonNode detail : statusNode.path("details")) {
@@ -92,8 +94,8 @@ public final class ErrorBodies {
         }
       }
     }
-    String message = redactor.redact(statusNode.path("message").asText(""));
-    ApiError error = apiError(status, code(statusNode), message, details, headers);
+    String message = statusNode.path("message").asText("");
+    ApiError error = apiError(status, code(statusNode), message, details, headers, redactor);
     return classify(error, failures, retryAfter);
   }
 
@@ -102,8 +104,10 @@ public final class ErrorBodies {
       GrpcCode code,
       String message,
       List<Map<String, Object>> details,
-      Headers headers) {
-    return new ApiError(status, code, message, details, requestId(headers), headers.toMultimap());
+      Headers headers,
+      Redactor redactor) {
+    return new ApiError(
+        status, code, message, details, redactor.redact(requestId(headers)), redactor.redact(headers));
   }
 
   private static GrpcCode code(JsonNode statusNode) {

@@ -9,12 +9,20 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Sends a request again after a retryable failure, as {@link RetryPolicy} decides.
+ * Sends a request again after a retryable failure, as {@link RetryPolicy} decides. It is the
+ * first interceptor of the SDK's chain and the only place that re-sends anything: OkHttp's own
+ * connection-failure retries and follow-ups are turned off or hidden (see {@link FollowUpGuard}).
  *
  * <p>Every failed response is closed before the next attempt, so no connection leaks. When the
  * attempts run out, the last response is returned (the caller turns it into a typed exception) or
  * the last I/O failure is thrown. A wait that would outlast the call timeout is not started: the
  * last failure is reported at once instead of after a sleep that cannot help.
+ *
+ * <p>One extra attempt, at once and not counted, is made for a request that is safe to repeat
+ * when it failed on a pooled connection that had served a response before (the server closed it
+ * while idle, see {@link ExchangeFailures}); a request that is not safe to repeat is never sent
+ * twice because of that, since the server may have read and processed it before the connection
+ * broke.
  */
 public final class RetryInterceptor implements Interceptor {
   private final RetryPolicy policy;
@@ -31,21 +39,22 @@ public final class RetryInterceptor implements Interceptor {
     Request request = chain.request();
     CallSafety safety = CallSafety.of(request);
     boolean replayable = request.body() == null || !request.body().isOneShot();
+    boolean staleRetryLeft = replayable && safety == CallSafety.IDEMPOTENT;
     long started = timing.nanoTime();
-    for (int retry = 0; ; retry++) {
+    for (int retry = 0; ; ) {
       boolean mayRetry = replayable && retry < policy.maxRetries();
       Response response;
       try {
         response = chain.proceed(request);
+      } catch (ExchangeFailures.StaleConnection stale) {
+        if (staleRetryLeft && !chain.call().isCanceled()) {
+          staleRetryLeft = false;
+          continue;
+        }
+        retry = afterFailure(chain, stale.getCause(), safety, mayRetry, retry, started);
+        continue;
       } catch (IOException failure) {
-        if (!mayRetry || chain.call().isCanceled() || !policy.retriesFailure(failure, safety)) {
-          throw failure;
-        }
-        Duration wait = policy.backoff(retry);
-        if (!fitsInCallTimeout(chain, started, wait)) {
-          throw failure;
-        }
-        sleep(wait);
+        retry = afterFailure(chain, failure, safety, mayRetry, retry, started);
         continue;
       }
       if (!mayRetry || !policy.retriesStatus(response.code(), safety)) {
@@ -61,7 +70,23 @@ public final class RetryInterceptor implements Interceptor {
       }
       response.close();
       sleep(wait);
+      retry++;
     }
+  }
+
+  /** Rethrows {@code failure} unless it is retried; returns the next retry's number after the wait. */
+  private int afterFailure(
+      Chain chain, IOException failure, CallSafety safety, boolean mayRetry, int retry, long started)
+      throws IOException {
+    if (!mayRetry || chain.call().isCanceled() || !policy.retriesFailure(failure, safety)) {
+      throw failure;
+    }
+    Duration wait = policy.backoff(retry);
+    if (!fitsInCallTimeout(chain, started, wait)) {
+      throw failure;
+    }
+    sleep(wait);
+    return retry + 1;
   }
 
   private boolean fitsInCallTimeout(Chain chain, long started, Duration wait) {

@@ -15,10 +15,12 @@ import javax.net.ssl.SSLException;
  * What is retried and how long to wait between attempts.
  *
  * <ul>
- *   <li>Every request: connection failures before the request was sent, 429 and 503.
+ *   <li>Every request: failures before the request was sent (no connection, an HTTP/2 stream
+ *       the server refused), 429 and 503.
  *   <li>Idempotent requests, and every request when {@code retryNonIdempotent} is set: also 500,
  *       502, 504 and other I/O failures such as read timeouts.
- *   <li>Never: 400, 401, 403, 404, 499 or any other status.
+ *   <li>Never: 400, 401, 403, 404, 408, 499 or any other status; TLS failures, refused
+ *       redirects, and bodies over the size limit.
  * </ul>
  *
  * <p>The wait is exponential backoff with jitter, from {@code initialBackoff} doubling up to
@@ -73,8 +75,10 @@ public record RetryPolicy(
   }
 
   boolean retriesFailure(IOException failure, CallSafety safety) {
-    if (failure instanceof SSLException) {
-      return false; // certificate and protocol problems do not heal by themselves
+    if (failure instanceof SSLException
+        || failure instanceof RedirectInterceptor.RefusedRedirect
+        || failure instanceof BufferingInterceptor.TooLarge) {
+      return false; // certificates, refused redirects and oversized bodies do not heal by themselves
     }
     if (neverSent(failure)) {
       return true;
@@ -91,16 +95,21 @@ public record RetryPolicy(
     return Duration.ofMillis(jittered);
   }
 
-  /** Failures that prove the request never reached the server. */
+  /**
+   * Failures that prove the request never reached the server: it could not connect, or an HTTP/2
+   * server refused the stream or was shutting the connection down before it took the request
+   * (told by OkHttp's exception names and messages, which are not public API).
+   */
   private static boolean neverSent(IOException failure) {
     if (failure instanceof ConnectException
         || failure instanceof NoRouteToHostException
-        || failure instanceof UnknownHostException) {
+        || failure instanceof UnknownHostException
+        || failure.getClass().getSimpleName().equals("ConnectionShutdownException")) {
       return true;
     }
-    String message = failure.getMessage();
-    return failure instanceof SocketTimeoutException
-        && message != null
-        && message.toLowerCase(Locale.ROOT).contains("connect");
+    String message = failure.getMessage() == null ? "" : failure.getMessage().toLowerCase(Locale.ROOT);
+    return (failure instanceof SocketTimeoutException && message.contains("connect"))
+        || (failure.getClass().getSimpleName().equals("StreamResetException")
+            && message.contains("refused_stream"));
   }
 }

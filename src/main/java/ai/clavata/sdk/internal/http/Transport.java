@@ -2,12 +2,13 @@ package ai.clavata.sdk.internal.http;
 
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.errors.ClavataException;
+import ai.clavata.sdk.internal.Sizes;
 import ai.clavata.sdk.internal.Timing;
 import ai.clavata.sdk.internal.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -16,7 +17,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
 /**
@@ -29,28 +29,39 @@ public final class Transport {
   /** Error bodies are read up to this size; the rest is not needed for a message. */
   private static final long MAX_ERROR_BODY = 64 * 1024;
 
+  /** How much of an unreadable body goes into a decode error, before redaction and folding. */
+  private static final int EXCERPT_BYTES = 4096;
+
   private final OkHttpClient http;
   private final HttpUrl baseUrl;
   private final Redactor redactor;
   private final Timing timing;
   private final AtomicBoolean closed;
+  private final BufferingInterceptor.Limit unaryLimit;
 
   /**
    * Creates a transport.
    *
-   * @param http the client whose interceptors add auth and retries
+   * @param http the client built by {@link HttpClients#api}
    * @param baseUrl the API's base URL, possibly with a path prefix
    * @param redactor masks the API key in text from the network
    * @param timing the clock, for {@code Retry-After} dates
    * @param closed set when the owning client is closed; calls then fail fast
+   * @param maxResponseSize the largest unary success body read, in bytes
    */
   public Transport(
-      OkHttpClient http, HttpUrl baseUrl, Redactor redactor, Timing timing, AtomicBoolean closed) {
+      OkHttpClient http,
+      HttpUrl baseUrl,
+      Redactor redactor,
+      Timing timing,
+      AtomicBoolean closed,
+      long maxResponseSize) {
     this.http = http;
     this.baseUrl = baseUrl;
     this.redactor = redactor;
     this.timing = timing;
     this.closed = closed;
+    this.unaryLimit = new BufferingInterceptor.Limit(maxResponseSize);
   }
 
   /** The OkHttp client, for sub-clients that stream. */
@@ -78,13 +89,12 @@ public final class Transport {
   /** GETs {@code url} and reads the body as {@code type}. */
   public <T> T get(HttpUrl url, Class<T> type) {
     return execute(
-        new Request.Builder().url(url).get().tag(CallSafety.class, CallSafety.IDEMPOTENT).build(),
-        type);
+        new Request.Builder().url(url).get().tag(CallSafety.class, CallSafety.IDEMPOTENT), type);
   }
 
   /** POSTs {@code body} as JSON to {@code url} and reads the answer as {@code type}. */
   public <T> T post(HttpUrl url, JsonNode body, CallSafety safety, Class<T> type) {
-    return execute(jsonPost(url, body, safety), type);
+    return execute(jsonPost(url, body, safety).newBuilder(), type);
   }
 
   /** A POST request carrying {@code body} as JSON, tagged with how safe it is to retry. */
@@ -115,14 +125,17 @@ public final class Transport {
    * An error status is read, the response closed, and a typed exception thrown.
    */
   public Response open(Request request) {
-    return open(http.newCall(request));
+    return open(http.newCall(request), IoErrors.CALL_TIMEOUT);
   }
 
   /**
    * Executes a call made by this transport's client or one derived from it (streams use one
    * without a call timeout), with the same error handling as {@link #open(Request)}.
+   *
+   * @param call the call
+   * @param deadline what bounds the whole call and how to raise it, for a timeout's message
    */
-  public Response open(Call call) {
+  public Response open(Call call, String deadline) {
     String what = describe(call.request());
     if (closed.get()) {
       throw new IllegalStateException("this ClavataClient is closed; create a new one to call " + what);
@@ -130,8 +143,15 @@ public final class Transport {
     Response response;
     try {
       response = call.execute();
+    } catch (BufferingInterceptor.TooLarge e) {
+      throw new ClavataDecodeException(
+          "the response of " + what + ": it is larger than the " + Sizes.describe(e.limit())
+              + " limit; raise maxResponseSize(...) if responses this large are expected",
+          0,
+          "",
+          null);
     } catch (IOException e) {
-      throw IoErrors.toException(what, e);
+      throw IoErrors.toException(what, e, redactor, deadline);
     }
     if (!response.isSuccessful()) {
       try (response) {
@@ -160,26 +180,50 @@ public final class Transport {
         redactor);
   }
 
-  private <T> T execute(Request request, Class<T> type) {
+  /** Executes a unary call and reads its body, which the buffering interceptor read whole. */
+  private <T> T execute(Request.Builder builder, Class<T> type) {
+    Request request = builder.tag(BufferingInterceptor.Limit.class, unaryLimit).build();
     ObjectReader reader = Json.MAPPER.readerFor(type);
     try (Response response = open(request)) {
-      ResponseBody body = response.body();
-      byte[] bytes;
+      BufferedSource body = response.body().source();
       try {
-        bytes = body.bytes();
+        T value = reader.readValue(body.peek().inputStream());
+        if (value == null && type != Void.class) {
+          throw redactor.decodeError("the response of " + describe(request) + ": it is JSON null", 0, "null", null);
+        }
+        return value;
       } catch (IOException e) {
-        throw IoErrors.toException(describe(request) + " (reading the response)", e);
+        body.request(EXCERPT_BYTES);
+        String start = body.getBuffer().snapshot((int) Math.min(body.getBuffer().size(), EXCERPT_BYTES)).utf8();
+        throw redactor.decodeError(
+            "the response of " + describe(request), 0, ErrorBodies.excerpt(redactor.redactExcerpt(start)), e);
       }
-      try {
-        return reader.readValue(bytes);
-      } catch (IOException e) {
+    } catch (IOException e) {
+      throw IoErrors.toException(describe(request) + " (reading the response)", e, redactor);
+    }
+  }
+
+  /**
+   * The list of a response, checked to hold no {@code null} element: a {@code [null]} where
+   * records belong is a malformed response, not a shorter one.
+   *
+   * @param items the parsed list
+   * @param what the response, such as {@code "GET /v1/jobs"}
+   * @param field the list's JSON name
+   * @return {@code items}
+   * @throws ClavataDecodeException naming the first null element
+   */
+  public static <T> List<T> requireNoNulls(List<T> items, String what, String field) {
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) == null) {
         throw new ClavataDecodeException(
-            "the response of " + describe(request),
+            "the response of " + what + ": " + field + "[" + i + "] is null, where a record belongs",
             0,
-            ErrorBodies.excerpt(redactor.redact(new String(bytes, StandardCharsets.UTF_8))),
-            e);
+            "",
+            null);
       }
     }
+    return items;
   }
 
   static String describe(Request request) {

@@ -8,24 +8,38 @@ import okio.Source;
 
 /**
  * Passes bytes through while remembering the last {@value #KEEP} of them, so that an error found
- * by a parser reading ahead can still show the offending line. Copying into an okio buffer shares
- * segments, so the cost per byte is tiny.
+ * by a parser reading ahead can still show the offending line, and while counting them, so that
+ * one line cannot grow past its limit. Copying into an okio buffer shares segments, so the cost
+ * per byte is tiny.
  */
 final class RecordingSource extends ForwardingSource {
   static final int KEEP = 64 * 1024;
   private static final int EXCERPT_BYTES = 200;
 
   private final Buffer recent = new Buffer();
+  private final long maxLineBytes;
   private long recentStart;
+  private long position;
+  private long lineStart;
 
-  RecordingSource(Source delegate) {
+  RecordingSource(Source delegate, long maxLineBytes) {
     super(delegate);
+    this.maxLineBytes = maxLineBytes;
+  }
+
+  /** Starts counting a new line at byte {@code offset} of the stream. */
+  void startLine(long offset) {
+    lineStart = offset;
   }
 
   @Override
   public long read(Buffer sink, long byteCount) throws IOException {
     long read = super.read(sink, byteCount);
     if (read > 0) {
+      position += read;
+      if (position - lineStart > maxLineBytes) {
+        throw new LineTooLongException(maxLineBytes);
+      }
       sink.copyTo(recent, sink.size() - read, read);
       long excess = recent.size() - KEEP;
       if (excess > 0) {
@@ -56,5 +70,16 @@ final class RecordingSource extends ForwardingSource {
     }
     String excerpt = new String(bytes, start, end - start, StandardCharsets.UTF_8);
     return end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r' ? excerpt + "…" : excerpt;
+  }
+}
+
+/** A line went past its limit before it ended. */
+final class LineTooLongException extends IOException {
+  private static final long serialVersionUID = 1L;
+  final long limit;
+
+  LineTooLongException(long limit) {
+    super("the line is longer than " + limit + " bytes");
+    this.limit = limit;
   }
 }

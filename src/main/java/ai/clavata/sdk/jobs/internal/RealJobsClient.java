@@ -53,7 +53,10 @@ public final class RealJobsClient implements JobsClient {
     HttpUrl.Builder url = transport.url("v1", "jobs");
     JobsWire.addListQuery(url, request);
     JobsWire.JobList list = transport.get(url.build(), JobsWire.JobList.class);
-    return Page.of(list.jobs(), list.nextPageToken(), token -> list(request.withPageToken(token)));
+    return Page.of(
+        Transport.requireNoNulls(list.jobs(), "GET /v1/jobs", "jobs"),
+        list.nextPageToken(),
+        token -> list(request.withPageToken(token)));
   }
 
   @Override

@@ -2,22 +2,29 @@ package ai.clavata.sdk.stream.internal;
 
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.errors.ClavataIoException;
+import ai.clavata.sdk.errors.ClavataTimeoutException;
 import ai.clavata.sdk.errors.StreamInterruptedException;
 import ai.clavata.sdk.internal.http.CallSafety;
+import ai.clavata.sdk.internal.http.IoErrors;
 import ai.clavata.sdk.internal.http.Redactor;
 import ai.clavata.sdk.internal.http.RetryPolicy;
 import ai.clavata.sdk.internal.http.Transport;
+import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.internal.ndjson.NdjsonReader;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.EvaluationResult;
 import ai.clavata.sdk.model.PolicyEvaluationReport;
 import ai.clavata.sdk.stream.EvaluateRequest;
 import ai.clavata.sdk.stream.EvaluationStream;
 import ai.clavata.sdk.stream.StreamClient;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
@@ -27,27 +34,39 @@ import okhttp3.Response;
 /**
  * The {@link StreamClient} that talks to {@code POST /v1/jobs/stream}. Streams run on a derived
  * OkHttp client without a call timeout (a stream may last as long as it keeps sending lines),
- * bounded instead by the read timeout between lines.
+ * bounded instead by the read timeout between lines and, when the request sets one, by its
+ * {@code totalTimeout}.
  */
 public final class RealStreamClient implements StreamClient {
+  private static final ObjectReader LINE_READER = Json.MAPPER.readerFor(StreamWire.Line.class);
+
   private final Transport transport;
   private final RetryPolicy retryPolicy;
+  private final long maxLineBytes;
   private final OkHttpClient streamHttp;
 
-  /** Creates the client; {@code retryPolicy} also bounds and paces resubmissions. */
-  public RealStreamClient(Transport transport, RetryPolicy retryPolicy) {
+  /**
+   * Creates the client.
+   *
+   * @param transport the API transport
+   * @param retryPolicy also bounds and paces resubmissions
+   * @param maxLineBytes the longest result line read
+   */
+  public RealStreamClient(Transport transport, RetryPolicy retryPolicy, long maxLineBytes) {
     this.transport = transport;
     this.retryPolicy = retryPolicy;
+    this.maxLineBytes = maxLineBytes;
     this.streamHttp = transport.http().newBuilder().callTimeout(Duration.ZERO).build();
   }
 
   @Override
   public EvaluationStream evaluate(EvaluateRequest request) {
     Objects.requireNonNull(request, "request must not be null");
+    long started = transport.timing().nanoTime();
     List<Integer> all = IntStream.range(0, request.contentData().size()).boxed().toList();
-    Call call = newCall(request, all);
-    ResponseHolder holder = new ResponseHolder(call, execute(call));
-    return EvaluationStream.of(new StreamSession(this, request, holder), holder);
+    Call call = newCall(request, all, started);
+    ResponseHolder holder = new ResponseHolder(call, execute(call, request));
+    return EvaluationStream.of(new StreamSession(this, request, holder, started), holder);
   }
 
   @Override
@@ -63,19 +82,17 @@ public final class RealStreamClient implements StreamClient {
         throw new ClavataDecodeException(
             "the result stream: it ended without a result for the item", 0, "", null);
       }
-      PolicyEvaluationReport report = iterator.next().report();
-      if (report == null) {
-        throw new ClavataDecodeException(
-            "the result stream: its result carries no policyEvaluationReport", 0, "", null);
-      }
-      return report;
+      return iterator.next().report();
     } catch (StreamInterruptedException e) {
       throw e.getCause();
     }
   }
 
-  /** A call that asks for the inputs at {@code indexes} of {@code request}. */
-  Call newCall(EvaluateRequest request, List<Integer> indexes) {
+  /**
+   * A call that asks for the inputs at {@code indexes} of {@code request}, with what is left of
+   * the request's total timeout, counted from {@code startedNanos}.
+   */
+  Call newCall(EvaluateRequest request, List<Integer> indexes, long startedNanos) {
     Request httpRequest =
         transport.jsonPost(
             transport.url("v1", "jobs", "stream").build(),
@@ -85,12 +102,31 @@ public final class RealStreamClient implements StreamClient {
         request.idleTimeout() == null
             ? streamHttp
             : streamHttp.newBuilder().readTimeout(request.idleTimeout()).build();
-    return http.newCall(httpRequest);
+    Call call = http.newCall(httpRequest);
+    if (request.totalTimeout() != null && !request.totalTimeout().isZero()) {
+      long left = request.totalTimeout().toNanos() - (transport.timing().nanoTime() - startedNanos);
+      if (left <= 0) {
+        throw new ClavataTimeoutException(
+            "the stream did not finish within " + deadline(request), null);
+      }
+      call.timeout().timeout(left, TimeUnit.NANOSECONDS);
+    }
+    return call;
   }
 
   /** Executes a call; an error status before the first line is thrown as its typed exception. */
-  Response execute(Call call) {
-    return transport.open(call);
+  Response execute(Call call, EvaluateRequest request) {
+    return transport.open(call, deadline(request));
+  }
+
+  /** The reader of a stream's lines. */
+  NdjsonReader<StreamWire.Line> reader(Response response) {
+    return new NdjsonReader<>(response.body().source(), LINE_READER, maxLineBytes);
+  }
+
+  /** The exception for an I/O failure while reading a stream of {@code request}. */
+  ClavataIoException ioError(String what, IOException failure, EvaluateRequest request) {
+    return IoErrors.toException(what, failure, transport.redactor(), deadline(request));
   }
 
   Redactor redactor() {
@@ -111,5 +147,12 @@ public final class RealStreamClient implements StreamClient {
       cause.initCause(e);
       throw new ClavataIoException("interrupted while waiting to resubmit unanswered inputs", cause);
     }
+  }
+
+  private static String deadline(EvaluateRequest request) {
+    return request.totalTimeout() == null
+        ? "its deadline"
+        : "its totalTimeout of " + request.totalTimeout()
+            + "; raise EvaluateRequest.Builder.totalTimeout(...)";
   }
 }

@@ -1,18 +1,14 @@
 package ai.clavata.sdk.stream.internal;
 
 import ai.clavata.sdk.errors.ClavataApiException;
-import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.errors.ClavataException;
 import ai.clavata.sdk.errors.GrpcCode;
 import ai.clavata.sdk.errors.StreamInterruptedException;
 import ai.clavata.sdk.internal.http.ErrorBodies;
-import ai.clavata.sdk.internal.http.IoErrors;
-import ai.clavata.sdk.internal.json.Json;
 import ai.clavata.sdk.internal.ndjson.NdjsonReader;
 import ai.clavata.sdk.model.EvaluationResult;
 import ai.clavata.sdk.model.PolicyEvaluationReport;
 import ai.clavata.sdk.stream.EvaluateRequest;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -24,30 +20,37 @@ import okhttp3.Response;
 
 /**
  * Reads one evaluation stream: line by line from the socket, each line parsed into a result as
- * soon as it is complete. Tracks which inputs were answered, turns an error line into a
- * {@link StreamInterruptedException}, and resubmits unanswered inputs when asked to.
+ * soon as it is complete. Tracks which inputs were answered, and resubmits unanswered inputs when
+ * asked to.
+ *
+ * <p>Whatever ends the stream early (an error line, a broken connection, a line that cannot be
+ * read, a result that answers no input or one already answered, an end with inputs unanswered)
+ * is a {@link StreamInterruptedException}: the results delivered so far stay delivered, and the
+ * exception says how many there were and which inputs got none.
  */
 final class StreamSession implements Iterator<EvaluationResult> {
-  private static final ObjectReader LINE_READER = Json.MAPPER.readerFor(StreamWire.Line.class);
-
   private final RealStreamClient client;
   private final EvaluateRequest request;
   private final int inputCount;
   private final BitSet answered;
   private final ResponseHolder holder;
+  private final long startedNanos;
   private NdjsonReader<StreamWire.Line> lines;
+  /** Results read from the wire; with correlation off, the only count of answered inputs. */
+  private long received;
   private long delivered;
   private int resubmissions;
   private EvaluationResult next;
   private boolean finished;
 
-  StreamSession(RealStreamClient client, EvaluateRequest request, ResponseHolder holder) {
+  StreamSession(RealStreamClient client, EvaluateRequest request, ResponseHolder holder, long startedNanos) {
     this.client = client;
     this.request = request;
     this.inputCount = request.contentData().size();
     this.answered = new BitSet(inputCount);
     this.holder = holder;
-    this.lines = reader(holder.response());
+    this.startedNanos = startedNanos;
+    this.lines = client.reader(holder.response());
   }
 
   @Override
@@ -78,16 +81,7 @@ final class StreamSession implements Iterator<EvaluationResult> {
       NdjsonReader.Value<StreamWire.Line> line = readLine();
       if (line == null) {
         finish();
-        List<Integer> unanswered = unanswered();
-        if (request.correlateInputs() && !unanswered.isEmpty()) {
-          throw interrupted(
-              new ClavataDecodeException(
-                  "the result stream: it ended without an error but left "
-                      + unanswered.size() + " input(s) unanswered",
-                  0,
-                  "",
-                  null));
-        }
+        checkEveryInputAnswered();
         return null;
       }
       StreamWire.Line parsed = line.value();
@@ -98,15 +92,12 @@ final class StreamSession implements Iterator<EvaluationResult> {
           resubmit();
           continue;
         }
-        finish();
-        throw interrupted(error);
+        throw fail(error);
       }
       if (parsed == null || parsed.result() == null) { // e.g. a line holding {} or null
-        finish();
-        throw decodeError(
-            "it has neither \"result\" nor \"error\"", line.line(), lines.lastValueExcerpt(), null);
+        throw fail(decodeError("it has neither \"result\" nor \"error\"", line.line()));
       }
-      return toResult(parsed.result());
+      return toResult(parsed.result(), line.line());
     }
   }
 
@@ -114,29 +105,65 @@ final class StreamSession implements Iterator<EvaluationResult> {
     try {
       return lines.next();
     } catch (NdjsonReader.MalformedLineException e) {
-      finish();
-      throw decodeError(e.getMessage(), e.line(), e.excerpt(), e.getCause());
+      String remedy = e.tooLong() ? "; raise maxStreamLineSize(...) if results this large are expected" : "";
+      throw fail(
+          client.redactor()
+              .decodeError(
+                  "the result stream: " + e.getMessage() + remedy, e.line(), e.excerpt(), e.getCause()));
     } catch (IOException e) {
-      finish();
       if (holder.isReleased()) {
+        finish();
         throw new IllegalStateException("the stream was closed before it ended", e);
       }
-      throw interrupted(IoErrors.toException("reading the result stream", e));
+      throw fail(client.ioError("reading the result stream", e, request));
     }
   }
 
-  private EvaluationResult toResult(StreamWire.EvaluateResponse response) {
+  private EvaluationResult toResult(StreamWire.EvaluateResponse response, long line) {
     PolicyEvaluationReport report = response.policyEvaluationReport();
-    int index = request.correlateInputs() ? StreamWire.inputIndex(report, inputCount) : -1;
-    if (index >= 0) {
-      answered.set(index);
+    if (report == null) {
+      throw fail(decodeError("its result carries no policyEvaluationReport", line));
     }
+    received++;
+    if (!request.correlateInputs()) {
+      if (received > inputCount) {
+        throw fail(decodeError("it is result " + received + " for " + inputCount + " input(s)", line));
+      }
+      return new EvaluationResult(-1, null, response.jobUuid(), response.contentHash(), report);
+    }
+    int index = StreamWire.inputIndex(report, inputCount);
+    if (index < 0) {
+      throw fail(
+          decodeError(
+              "its report's contentMetadata has no valid \"" + EvaluateRequest.INPUT_INDEX_KEY
+                  + "\", so it answers none of the " + inputCount + " input(s)",
+              line));
+    }
+    if (answered.get(index)) {
+      throw fail(decodeError("it answers input " + index + ", which was already answered", line));
+    }
+    answered.set(index);
     return new EvaluationResult(
         index,
-        index >= 0 ? request.contentData().get(index) : null,
+        request.contentData().get(index),
         response.jobUuid(),
         response.contentHash(),
-        request.correlateInputs() ? StreamWire.withoutTag(report) : report);
+        StreamWire.withoutTag(report));
+  }
+
+  /** At a clean end of the body: every input must have its result. */
+  private void checkEveryInputAnswered() {
+    long missing = request.correlateInputs() ? inputCount - answered.cardinality() : inputCount - received;
+    if (missing > 0) {
+      throw fail(
+          client.redactor()
+              .decodeError(
+                  "the result stream: it ended without an error but left " + missing
+                      + " of " + inputCount + " input(s) unanswered",
+                  0,
+                  "",
+                  null));
+    }
   }
 
   private boolean mayResubmit(ClavataApiException error) {
@@ -154,15 +181,14 @@ final class StreamSession implements Iterator<EvaluationResult> {
     Response response;
     try {
       client.backoff(resubmissions++);
-      call = client.newCall(request, unanswered());
-      response = client.execute(call);
+      call = client.newCall(request, unanswered(), startedNanos);
+      response = client.execute(call, request);
     } catch (ClavataException e) {
       // Results were already delivered: report the failure with what is still unanswered.
-      finish();
-      throw interrupted(e);
+      throw fail(e);
     }
     holder.replace(call, response);
-    lines = reader(response);
+    lines = client.reader(response);
   }
 
   private List<Integer> unanswered() {
@@ -173,19 +199,16 @@ final class StreamSession implements Iterator<EvaluationResult> {
     return missing;
   }
 
-  private StreamInterruptedException interrupted(ClavataException cause) {
+  /** Ends the stream and wraps what ended it, with the count delivered and the inputs left. */
+  private StreamInterruptedException fail(ClavataException cause) {
+    finish();
     List<Integer> unanswered = request.correlateInputs() ? unanswered() : List.of();
     return new StreamInterruptedException(cause, List.of(), delivered, unanswered);
   }
 
-  private ClavataDecodeException decodeError(
-      String problem, long line, String excerpt, Throwable cause) {
-    return new ClavataDecodeException(
-        "the result stream: " + problem, line, client.redactor().redact(excerpt), cause);
-  }
-
-  private static NdjsonReader<StreamWire.Line> reader(Response response) {
-    return new NdjsonReader<>(response.body().source(), LINE_READER);
+  private ClavataException decodeError(String problem, long line) {
+    return client.redactor()
+        .decodeError("the result stream: " + problem, line, lines.lastValueExcerpt(), null);
   }
 
   private void finish() {

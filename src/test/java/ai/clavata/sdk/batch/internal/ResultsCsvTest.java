@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.clavata.sdk.batch.BatchLabel;
 import ai.clavata.sdk.batch.BatchResultRow;
 import ai.clavata.sdk.errors.ClavataDecodeException;
+import ai.clavata.sdk.internal.http.Redactor;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,9 +15,10 @@ import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
 class ResultsCsvTest {
+  private static final Redactor REDACTOR = new Redactor(() -> "ck_csv_test_key_0123");
 
   private static ResultsCsv read(String text) {
-    return new ResultsCsv(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    return new ResultsCsv(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), REDACTOR);
   }
 
   @Test
@@ -73,5 +75,16 @@ class ResultsCsvTest {
             + "1,text,\"[{\"\"label\"\":\"\"L\"\",\"\"name\"\":\"\"N\"\",\"\"score\"\":0}]\",x,\n");
 
     assertThat(rows.next().labels()).containsExactly(new BatchLabel("L", 0.0));
+  }
+
+  @Test
+  void aHeaderThatNamesAColumnTwiceIsADecodeErrorNamingIt() {
+    for (String header : List.of("ref_id,type,ref_id", "ref_id,error,labels,error")) {
+      assertThatThrownBy(() -> read(header + "\n"))
+          .as(header)
+          .isInstanceOf(ClavataDecodeException.class)
+          .hasMessageContaining("twice")
+          .hasMessageContaining("line 1");
+    }
   }
 }

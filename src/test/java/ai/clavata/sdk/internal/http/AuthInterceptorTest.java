@@ -184,7 +184,7 @@ class AuthInterceptorTest {
 
     assertThatThrownBy(() -> call(client, server.url("/v1/jobs/j1")))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("non-ASCII at index 5");
+        .hasMessageContaining("a non-ASCII character at index 5");
   }
 
   @Test

@@ -121,7 +121,7 @@ class ErrorTextTest {
     assertThat(REDACTOR.redact("a ck_unit_key_123456 b ck_unit_key_123456"))
         .isEqualTo("a [REDACTED] b [REDACTED]");
     assertThat(REDACTOR.redact("nothing here")).isEqualTo("nothing here");
-    assertThat(REDACTOR.redact(null)).isNull();
+    assertThat(REDACTOR.redact((String) null)).isNull();
     assertThat(REDACTOR.redact("")).isEmpty();
   }
 
@@ -147,7 +147,7 @@ class ErrorTextTest {
 
   @Test
   void aReadTimeoutNamesReadTimeout() {
-    ClavataIoException e = IoErrors.toException("GET /v1/jobs/j", new SocketTimeoutException("timeout"));
+    ClavataIoException e = IoErrors.toException("GET /v1/jobs/j", new SocketTimeoutException("timeout"), REDACTOR);
 
     assertThat(e).isExactlyInstanceOf(ClavataTimeoutException.class);
     assertThat(e.getMessage())
@@ -156,7 +156,7 @@ class ErrorTextTest {
 
   @Test
   void aConnectTimeoutNamesConnectTimeout() {
-    ClavataIoException e = IoErrors.toException("GET /v1/jobs/j", new SocketTimeoutException("Connect timed out"));
+    ClavataIoException e = IoErrors.toException("GET /v1/jobs/j", new SocketTimeoutException("Connect timed out"), REDACTOR);
 
     assertThat(e).isExactlyInstanceOf(ClavataTimeoutException.class);
     assertThat(e.getMessage()).contains("connectTimeout(...)").doesNotContain("readTimeout");
@@ -164,7 +164,7 @@ class ErrorTextTest {
 
   @Test
   void theCallTimeoutNamesTimeout() {
-    ClavataIoException e = IoErrors.toException("POST /v1/jobs", new InterruptedIOException("timeout"));
+    ClavataIoException e = IoErrors.toException("POST /v1/jobs", new InterruptedIOException("timeout"), REDACTOR);
 
     assertThat(e).isExactlyInstanceOf(ClavataTimeoutException.class);
     assertThat(e.getMessage()).contains("call timeout").contains("timeout(...)");
@@ -172,7 +172,7 @@ class ErrorTextTest {
 
   @Test
   void aCancellationIsNotATimeout() {
-    ClavataIoException e = IoErrors.toException("GET /v1/jobs/j", new InterruptedIOException("Canceled"));
+    ClavataIoException e = IoErrors.toException("GET /v1/jobs/j", new InterruptedIOException("Canceled"), REDACTOR);
 
     assertThat(e).isExactlyInstanceOf(ClavataIoException.class);
     assertThat(e.getMessage()).isEqualTo("GET /v1/jobs/j was interrupted or canceled (Canceled)");
@@ -181,11 +181,11 @@ class ErrorTextTest {
   @Test
   void otherFailuresKeepTheirReasonAndCause() {
     ConnectException refused = new ConnectException("Failed to connect to localhost/127.0.0.1:1");
-    ClavataIoException e = IoErrors.toException("GET /v1/jobs/j", refused);
+    ClavataIoException e = IoErrors.toException("GET /v1/jobs/j", refused, REDACTOR);
 
     assertThat(e).isExactlyInstanceOf(ClavataIoException.class);
     assertThat(e.getMessage()).isEqualTo("GET /v1/jobs/j failed: Failed to connect to localhost/127.0.0.1:1");
     assertThat(e.getCause()).isSameAs(refused);
-    assertThat(IoErrors.toException("GET /x", new IOException()).getMessage()).isEqualTo("GET /x failed: IOException");
+    assertThat(IoErrors.toException("GET /x", new IOException(), REDACTOR).getMessage()).isEqualTo("GET /x failed: IOException");
   }
 }

@@ -109,7 +109,7 @@ class NdjsonReaderTest {
   }
 
   private static List<Decoded> readAll(BufferedSource source) throws IOException {
-    NdjsonReader<JsonNode> reader = new NdjsonReader<>(source, TREES);
+    NdjsonReader<JsonNode> reader = new NdjsonReader<>(source, TREES, Long.MAX_VALUE);
     List<Decoded> values = new ArrayList<>();
     for (NdjsonReader.Value<JsonNode> value = reader.next(); value != null; value = reader.next()) {
       values.add(new Decoded(value.line(), value.value().toString()));
@@ -123,7 +123,7 @@ class NdjsonReaderTest {
   }
 
   private static NdjsonReader.MalformedLineException malformed(BufferedSource source) {
-    NdjsonReader<JsonNode> reader = new NdjsonReader<>(source, TREES);
+    NdjsonReader<JsonNode> reader = new NdjsonReader<>(source, TREES, Long.MAX_VALUE);
     return org.assertj.core.api.Assertions.catchThrowableOfType(
         NdjsonReader.MalformedLineException.class,
         () -> {
@@ -174,7 +174,7 @@ class NdjsonReaderTest {
   void decodesCharactersSplitAcrossChunksExactly() throws IOException {
     String smile = "{\"r\":\"😀\"}\n{\"r\":\"é\"}\n";
     byte[] bytes = smile.getBytes(StandardCharsets.UTF_8);
-    int emoji = smile.indexOf('😀'); // a 4-byte character at this byte offset (all before is ASCII)
+    int emoji = smile.indexOf("😀"); // a 4-byte character at this byte offset (all before is ASCII)
     for (int inside = 1; inside < 4; inside++) {
       assertThat(readAll(split(bytes, emoji + inside)))
           .extracting(Decoded::text)
@@ -246,8 +246,8 @@ class NdjsonReaderTest {
   }
 
   @Test
-  void readsATenMegabyteLineWholeAndInSmallChunks() throws IOException {
-    int size = 10 * 1024 * 1024;
+  void readsAThreeMegabyteLineWholeAndInSmallChunks() throws IOException {
+    int size = 3 * 1024 * 1024; // under the mapper's 4 M-char limit on one string
     byte[] big = new byte[size];
     for (int i = 0; i < size; i++) {
       big[i] = (byte) ('a' + i % 26);
@@ -260,7 +260,7 @@ class NdjsonReaderTest {
       chunks.add(Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + 1021)));
     }
     for (BufferedSource source : List.of(whole(bytes), Okio.buffer(new ChunkedSource(chunks)))) {
-      NdjsonReader<JsonNode> reader = new NdjsonReader<>(source, TREES);
+      NdjsonReader<JsonNode> reader = new NdjsonReader<>(source, TREES, Long.MAX_VALUE);
       assertThat(reader.next().value().size()).isZero();
       NdjsonReader.Value<JsonNode> line = reader.next();
       assertThat(line.line()).isEqualTo(2);
@@ -280,7 +280,7 @@ class NdjsonReaderTest {
     // A reader that waited for more than the first line would fail here instead of hanging.
     pipe.source().timeout().timeout(10, java.util.concurrent.TimeUnit.SECONDS);
     okio.BufferedSink writer = Okio.buffer(pipe.sink());
-    NdjsonReader<JsonNode> reader = new NdjsonReader<>(Okio.buffer(pipe.source()), TREES);
+    NdjsonReader<JsonNode> reader = new NdjsonReader<>(Okio.buffer(pipe.source()), TREES, Long.MAX_VALUE);
 
     writer.writeUtf8("{\"first\":1}\n{\"sec").flush();
     NdjsonReader.Value<JsonNode> first = reader.next(); // the rest has not been written yet
@@ -289,5 +289,59 @@ class NdjsonReaderTest {
     writer.writeUtf8("ond\":2}\n").close();
     assertThat(reader.next().value().toString()).isEqualTo("{\"second\":2}");
     assertThat(reader.next()).isNull();
+  }
+
+  // ---- bounds and failures underneath the parser ----
+
+  @Test
+  void aLineOverTheLimitIsMalformedAndSaysSoWhileShorterLinesAddUpFreely() throws IOException {
+    String small = "{\"v\":\"" + "a".repeat(30_000) + "\"}\n";
+    String big = "{\"v\":[" + "1,".repeat(60_000) + "1]}\n";
+    NdjsonReader<JsonNode> reader =
+        new NdjsonReader<>(whole((small + small + small + big).getBytes(StandardCharsets.UTF_8)), TREES, 64 * 1024);
+    for (int line = 1; line <= 3; line++) {
+      assertThat(reader.next().line()).as("lines far below the limit, 90 KB together").isEqualTo(line);
+    }
+    NdjsonReader.MalformedLineException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(NdjsonReader.MalformedLineException.class, reader::next);
+    assertThat(e.tooLong()).isTrue();
+    assertThat(e.line()).isEqualTo(4);
+    assertThat(e.getMessage()).isEqualTo("the line is longer than the 64 KiB limit");
+  }
+
+  @Test
+  void aSourceFailureInsideAnArrayIsThrownAsItselfNotAsMalformed() {
+    byte[] start = "{\"a\":1}\n{\"v\":[1,2,".getBytes(StandardCharsets.UTF_8);
+    IOException reset = new IOException("connection reset");
+    Source failing =
+        new Source() {
+          private boolean sent;
+
+          @Override
+          public long read(Buffer sink, long byteCount) throws IOException {
+            if (sent) {
+              throw reset;
+            }
+            sent = true;
+            sink.write(start);
+            return start.length;
+          }
+
+          @Override
+          public Timeout timeout() {
+            return Timeout.NONE;
+          }
+
+          @Override
+          public void close() {}
+        };
+    NdjsonReader<JsonNode> reader = new NdjsonReader<>(Okio.buffer(failing), TREES, Long.MAX_VALUE);
+    assertThatThrownBy(
+            () -> {
+              while (reader.next() != null) {
+                // read until the failure
+              }
+            })
+        .isSameAs(reset);
   }
 }

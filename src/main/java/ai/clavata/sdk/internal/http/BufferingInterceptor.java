@@ -1,0 +1,66 @@
+package ai.clavata.sdk.internal.http;
+
+import ai.clavata.sdk.internal.Sizes;
+import java.io.IOException;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/**
+ * Reads the whole body of a unary success response, up to a limit, inside the retry loop.
+ *
+ * <p>Two things follow. A read that fails half-way through the body is a failure of that attempt,
+ * which {@link RetryInterceptor} retries like any other when the request is safe to repeat (a
+ * GET), instead of surfacing later, outside the retries. And no body is read without a bound:
+ * past {@link Limit#maxBytes()} (counted after gzip decoding, so a compressed bomb is stopped
+ * too) the call fails with {@link TooLarge} instead of filling the heap.
+ *
+ * <p>Only requests tagged with a {@link Limit} are buffered; streams and file downloads are not.
+ */
+public final class BufferingInterceptor implements Interceptor {
+  /**
+   * The request tag that asks for buffering.
+   *
+   * @param maxBytes the largest body accepted
+   */
+  public record Limit(long maxBytes) {}
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    Limit limit = request.tag(Limit.class);
+    Response response = chain.proceed(request);
+    if (limit == null || !response.isSuccessful()) {
+      return response;
+    }
+    try (response) {
+      ResponseBody body = response.body();
+      BufferedSource source = body.source();
+      if (source.request(limit.maxBytes() == Long.MAX_VALUE ? Long.MAX_VALUE : limit.maxBytes() + 1)) {
+        throw new TooLarge(limit.maxBytes());
+      }
+      Buffer whole = new Buffer();
+      whole.writeAll(source);
+      return response.newBuilder().body(ResponseBody.create(whole, body.contentType(), whole.size())).build();
+    }
+  }
+
+  /** A success body larger than the limit; never retried, since it would be as large again. */
+  public static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final long limit;
+
+    TooLarge(long limit) {
+      super("the response body is larger than the " + Sizes.describe(limit) + " limit");
+      this.limit = limit;
+    }
+
+    /** The limit that was passed, in bytes. */
+    public long limit() {
+      return limit;
+    }
+  }
+}
