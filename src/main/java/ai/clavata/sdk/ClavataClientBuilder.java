@@ -2,8 +2,8 @@ package ai.clavata.sdk;
 
 import ai.clavata.sdk.internal.Timing;
 import ai.clavata.sdk.internal.http.ApiKeys;
-import ai.clavata.sdk.internal.http.Urls;
 import ai.clavata.sdk.internal.http.RetryPolicy;
+import ai.clavata.sdk.internal.http.Urls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -238,8 +238,9 @@ public final class ClavataClientBuilder {
 
   /**
    * Sets the largest unary response body the client reads, after gzip decoding. A larger one
-   * fails with a {@link ai.clavata.sdk.errors.ClavataDecodeException} instead of filling the heap;
-   * the records parsed from a body take a few times its size.
+   * fails with a {@link ai.clavata.sdk.errors.ClavataDecodeException} instead of filling the heap.
+   * The records parsed from a body take a few times its size (up to about 30 times for a body of
+   * nothing but tiny objects), so lower it for a small heap.
    *
    * @param bytes at least 1024; 16 MiB by default
    * @return this builder

@@ -4,8 +4,11 @@ import ai.clavata.sdk.model.EvaluationResult;
 import java.util.List;
 
 /**
- * A stream of results ended early with an error line. The cause is the typed error the server
- * sent (a {@link RateLimitException}, a {@link ContentRefusedException}, …).
+ * A stream of results ended early. The cause says why: the typed error of an error line (a
+ * {@link RateLimitException}, a {@link ContentRefusedException}, …), a {@link ClavataIoException}
+ * or {@link ClavataTimeoutException} when the connection broke or went silent, or a
+ * {@link ClavataDecodeException} when a line could not be read or did not answer an input, or the
+ * stream ended with inputs unanswered.
  *
  * <pre>{@code
  * try (EvaluationStream results = client.stream().evaluate(request)) {
@@ -29,7 +32,7 @@ public class StreamInterruptedException extends ClavataException {
   /**
    * Creates the exception.
    *
-   * @param cause the typed error from the error line
+   * @param cause what ended the stream
    * @param results the results collected before the error, if the call kept them; else empty
    * @param resultsReceived how many results were delivered before the error
    * @param unansweredInputs the 0-based indexes of the inputs that got no result
@@ -53,7 +56,7 @@ public class StreamInterruptedException extends ClavataException {
   }
 
   /**
-   * The typed error the server sent.
+   * What ended the stream: the server's typed error, a network failure or a decode error.
    *
    * @return the cause, never {@code null}
    */

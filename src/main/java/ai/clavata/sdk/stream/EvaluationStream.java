@@ -29,9 +29,10 @@ import java.util.stream.StreamSupport;
  * at once. Not thread-safe, except that {@link #close()} may be called from another thread to stop
  * a stream that is blocked waiting for a line.
  *
- * <p>An error line from the server ends the iteration with a {@link StreamInterruptedException};
- * a body cut short or a line that is not JSON with a
- * {@link ai.clavata.sdk.errors.ClavataDecodeException}. A stream is never silently shorter.
+ * <p>Whatever ends the stream early (an error line, a broken or silent connection, a line that
+ * cannot be read, a result that answers no input, an end with inputs unanswered) ends the
+ * iteration with a {@link StreamInterruptedException} whose cause says which, after the results
+ * already delivered. A stream is never silently shorter.
  */
 public final class EvaluationStream implements AutoCloseable, Iterable<EvaluationResult> {
   private static final Cleaner CLEANER = Cleaner.create();

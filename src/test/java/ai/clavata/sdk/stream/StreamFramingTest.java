@@ -1,6 +1,5 @@
 package ai.clavata.sdk.stream;
 
-import ai.clavata.sdk.MockServerTest;
 import static ai.clavata.sdk.stream.StreamFixtures.KEY;
 import static ai.clavata.sdk.stream.StreamFixtures.errorLine;
 import static ai.clavata.sdk.stream.StreamFixtures.ok;
@@ -13,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.clavata.sdk.ClavataClient;
+import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.errors.ContentRefusedException;

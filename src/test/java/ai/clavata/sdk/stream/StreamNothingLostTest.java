@@ -112,15 +112,6 @@ class StreamNothingLostTest extends MockServerTest {
     assertThat(e.getCause()).hasMessageContaining("left 2 of 3 input(s) unanswered");
   }
 
-  @Test
-  void withoutCorrelationMoreResultsThanInputsIsReported() {
-    String line = result(null, Map.of(), "k");
-    server.enqueue(ok(line + line + line));
-    StreamInterruptedException e = interruptionOf(request(2).correlateInputs(false).build());
-    assertThat(e.results()).hasSize(2);
-    assertThat(e.getCause()).hasMessageContaining("result 3 for 2 input(s)");
-  }
-
   // ---- a broken connection in the middle of a line is a network failure ----
 
   /** A result line for input {@code index} with arrays, as the gateway writes them. */

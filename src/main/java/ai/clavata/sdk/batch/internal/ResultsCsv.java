@@ -55,7 +55,10 @@ final class ResultsCsv implements Iterator<BatchResultRow> {
         String name = header[i].trim().replace("\uFEFF", "");
         if (columns.put(name, i) != null) {
           throw redactor.decodeError(
-              WHAT + ": its header names the column \"" + name + "\" twice", 1, excerpt(String.join(",", header)), null);
+              WHAT + ": its header names the column \"" + name + "\" twice",
+              1,
+              excerpt(String.join(",", header)),
+              null);
         }
       }
       if (!columns.containsKey("ref_id")) {

@@ -44,7 +44,8 @@ public final class BufferingInterceptor implements Interceptor {
       }
       Buffer whole = new Buffer();
       whole.writeAll(source);
-      return response.newBuilder().body(ResponseBody.create(whole, body.contentType(), whole.size())).build();
+      ResponseBody read = ResponseBody.create(whole, body.contentType(), whole.size());
+      return response.newBuilder().body(read).build();
     }
   }
 

@@ -29,20 +29,25 @@ import okio.BufferedSink;
  * </ul>
  */
 public final class ExchangeFailures implements Interceptor {
-  /** Connections that delivered a response; weak, so the pool alone decides how long they live. */
-  private final Set<Connection> served = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+  /**
+   * Connections that delivered a response. Shared by every client, since clients and their
+   * {@code withOptions} copies share pools; weak, so the pools alone decide how long connections
+   * live.
+   */
+  private static final Set<Connection> SERVED =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Connection connection = chain.connection();
-    boolean reused = connection != null && served.contains(connection);
+    boolean reused = connection != null && SERVED.contains(connection);
     Request request = chain.request();
     TrackedBody body = request.body() == null ? null : new TrackedBody(request.body());
     try {
-      Response response =
-          chain.proceed(body == null ? request : request.newBuilder().method(request.method(), body).build());
+      Request tracked = body == null ? request : request.newBuilder().method(request.method(), body).build();
+      Response response = chain.proceed(tracked);
       if (connection != null) {
-        served.add(connection);
+        SERVED.add(connection);
       }
       return response;
     } catch (SocketTimeoutException timeout) {

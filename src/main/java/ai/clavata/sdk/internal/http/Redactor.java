@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,8 +78,7 @@ public final class Redactor {
     }
     if (node.isObject()) {
       ObjectNode copy = JsonNodeFactory.instance.objectNode();
-      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         copy.set(redact(field.getKey()), redact(field.getValue()));
       }
       return copy;
@@ -120,7 +118,8 @@ public final class Redactor {
    * @param cause the parser's error, or {@code null}
    */
   public ClavataDecodeException decodeError(String what, long line, String excerpt, Throwable cause) {
-    return new ClavataDecodeException(what, line, redactExcerpt(excerpt), cause == null ? null : scrub(cause));
+    Throwable scrubbed = cause == null ? null : scrub(cause);
+    return new ClavataDecodeException(what, line, redactExcerpt(excerpt), scrubbed);
   }
 
   private boolean mentionsKey(Throwable failure) {

@@ -39,7 +39,8 @@ public final class RedirectInterceptor implements Interceptor {
       response.close();
       if (hops == MAX_REDIRECTS) {
         throw new RefusedRedirect(
-            "too many redirects: more than " + MAX_REDIRECTS + ", the last to " + Urls.withoutQuery(next.url()));
+            "too many redirects: more than " + MAX_REDIRECTS + ", the last to "
+                + Urls.withoutQuery(next.url()));
       }
       request = next;
     }
@@ -69,7 +70,8 @@ public final class RedirectInterceptor implements Interceptor {
     if (to.scheme().equals("http") && (from.isHttps() || !Urls.isLoopback(to.host()))) {
       response.close();
       throw new RefusedRedirect(
-          "refused a redirect from " + Urls.withoutQuery(from) + " to plain http " + Urls.withoutQuery(to)
+          "refused a redirect from " + Urls.withoutQuery(from)
+              + " to plain http " + Urls.withoutQuery(to)
               + ": the SDK sends requests unencrypted only to loopback hosts");
     }
     Request.Builder next = request.newBuilder().url(to);

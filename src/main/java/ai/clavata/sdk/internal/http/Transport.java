@@ -189,14 +189,16 @@ public final class Transport {
       try {
         T value = reader.readValue(body.peek().inputStream());
         if (value == null && type != Void.class) {
-          throw redactor.decodeError("the response of " + describe(request) + ": it is JSON null", 0, "null", null);
+          throw redactor.decodeError(
+              "the response of " + describe(request) + ": it is JSON null", 0, "null", null);
         }
         return value;
       } catch (IOException e) {
         body.request(EXCERPT_BYTES);
-        String start = body.getBuffer().snapshot((int) Math.min(body.getBuffer().size(), EXCERPT_BYTES)).utf8();
+        int size = (int) Math.min(body.getBuffer().size(), EXCERPT_BYTES);
+        String start = redactor.redactExcerpt(body.getBuffer().snapshot(size).utf8());
         throw redactor.decodeError(
-            "the response of " + describe(request), 0, ErrorBodies.excerpt(redactor.redactExcerpt(start)), e);
+            "the response of " + describe(request), 0, ErrorBodies.excerpt(start), e);
       }
     } catch (IOException e) {
       throw IoErrors.toException(describe(request) + " (reading the response)", e, redactor);

@@ -53,7 +53,10 @@ public final class Urls {
     if (parsed == null) {
       String shown = url == null ? "nothing" : "'" + withoutQuery(url) + "'";
       throw new ClavataDecodeException(
-          "the " + field + " the server sent: it must be an http(s) URL, but it was " + shown, 0, "", null);
+          "the " + field + " the server sent: it must be an http(s) URL, but it was " + shown,
+          0,
+          "",
+          null);
     }
     if (parsed.scheme().equals("http") && !isLoopback(parsed.host())) {
       throw new ClavataDecodeException(

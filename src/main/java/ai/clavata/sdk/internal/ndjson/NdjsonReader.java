@@ -141,7 +141,8 @@ public final class NdjsonReader<T> {
     private final String excerpt;
     private final boolean tooLong;
 
-    MalformedLineException(String problem, long line, String excerpt, Throwable cause, boolean tooLong) {
+    MalformedLineException(
+        String problem, long line, String excerpt, Throwable cause, boolean tooLong) {
       super(problem, cause);
       this.line = line;
       this.excerpt = excerpt;

@@ -72,14 +72,3 @@ final class RecordingSource extends ForwardingSource {
     return end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r' ? excerpt + "…" : excerpt;
   }
 }
-
-/** A line went past its limit before it ended. */
-final class LineTooLongException extends IOException {
-  private static final long serialVersionUID = 1L;
-  final long limit;
-
-  LineTooLongException(long limit) {
-    super("the line is longer than " + limit + " bytes");
-    this.limit = limit;
-  }
-}

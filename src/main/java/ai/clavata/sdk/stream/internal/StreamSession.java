@@ -43,7 +43,8 @@ final class StreamSession implements Iterator<EvaluationResult> {
   private EvaluationResult next;
   private boolean finished;
 
-  StreamSession(RealStreamClient client, EvaluateRequest request, ResponseHolder holder, long startedNanos) {
+  StreamSession(
+      RealStreamClient client, EvaluateRequest request, ResponseHolder holder, long startedNanos) {
     this.client = client;
     this.request = request;
     this.inputCount = request.contentData().size();
@@ -105,11 +106,10 @@ final class StreamSession implements Iterator<EvaluationResult> {
     try {
       return lines.next();
     } catch (NdjsonReader.MalformedLineException e) {
-      String remedy = e.tooLong() ? "; raise maxStreamLineSize(...) if results this large are expected" : "";
-      throw fail(
-          client.redactor()
-              .decodeError(
-                  "the result stream: " + e.getMessage() + remedy, e.line(), e.excerpt(), e.getCause()));
+      String remedy =
+          e.tooLong() ? "; raise maxStreamLineSize(...) if results this large are expected" : "";
+      String what = "the result stream: " + e.getMessage() + remedy;
+      throw fail(client.redactor().decodeError(what, e.line(), e.excerpt(), e.getCause()));
     } catch (IOException e) {
       if (holder.isReleased()) {
         finish();
@@ -126,9 +126,6 @@ final class StreamSession implements Iterator<EvaluationResult> {
     }
     received++;
     if (!request.correlateInputs()) {
-      if (received > inputCount) {
-        throw fail(decodeError("it is result " + received + " for " + inputCount + " input(s)", line));
-      }
       return new EvaluationResult(-1, null, response.jobUuid(), response.contentHash(), report);
     }
     int index = StreamWire.inputIndex(report, inputCount);
@@ -153,7 +150,8 @@ final class StreamSession implements Iterator<EvaluationResult> {
 
   /** At a clean end of the body: every input must have its result. */
   private void checkEveryInputAnswered() {
-    long missing = request.correlateInputs() ? inputCount - answered.cardinality() : inputCount - received;
+    long answeredCount = request.correlateInputs() ? answered.cardinality() : received;
+    long missing = inputCount - answeredCount;
     if (missing > 0) {
       throw fail(
           client.redactor()

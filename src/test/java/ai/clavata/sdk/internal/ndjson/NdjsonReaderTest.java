@@ -1,7 +1,11 @@
 package ai.clavata.sdk.internal.ndjson;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.clavata.sdk.internal.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -9,10 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import ai.clavata.sdk.internal.json.Json;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.Okio;
