@@ -22,8 +22,8 @@ module ai.clavata.sdk {
 
   // Jackson reads the response records reflectively.
   opens ai.clavata.sdk.model to com.fasterxml.jackson.databind;
-  opens ai.clavata.sdk.jobs.internal to com.fasterxml.jackson.databind;
+  opens ai.clavata.sdk.internal.jobs to com.fasterxml.jackson.databind;
   opens ai.clavata.sdk.batch to com.fasterxml.jackson.databind;
-  opens ai.clavata.sdk.batch.internal to com.fasterxml.jackson.databind;
-  opens ai.clavata.sdk.stream.internal to com.fasterxml.jackson.databind;
+  opens ai.clavata.sdk.internal.batch to com.fasterxml.jackson.databind;
+  opens ai.clavata.sdk.internal.stream to com.fasterxml.jackson.databind;
 }

@@ -1,18 +1,18 @@
 package ai.clavata.sdk;
 
 import ai.clavata.sdk.batch.BatchClient;
-import ai.clavata.sdk.batch.internal.RealBatchClient;
+import ai.clavata.sdk.internal.batch.RealBatchClient;
 import ai.clavata.sdk.internal.http.AuthInterceptor;
 import ai.clavata.sdk.internal.http.HttpClients;
 import ai.clavata.sdk.internal.http.Redactor;
 import ai.clavata.sdk.internal.http.Transport;
 import ai.clavata.sdk.internal.http.Urls;
 import ai.clavata.sdk.jobs.JobsClient;
-import ai.clavata.sdk.jobs.internal.AsyncJobs;
-import ai.clavata.sdk.jobs.internal.RealJobsClient;
+import ai.clavata.sdk.internal.jobs.AsyncJobs;
+import ai.clavata.sdk.internal.jobs.RealJobsClient;
 import ai.clavata.sdk.stream.StreamClient;
-import ai.clavata.sdk.stream.internal.AsyncStream;
-import ai.clavata.sdk.stream.internal.RealStreamClient;
+import ai.clavata.sdk.internal.stream.AsyncStream;
+import ai.clavata.sdk.internal.stream.RealStreamClient;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;

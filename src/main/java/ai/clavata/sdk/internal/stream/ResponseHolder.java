@@ -1,4 +1,4 @@
-package ai.clavata.sdk.stream.internal;
+package ai.clavata.sdk.internal.stream;
 
 import okhttp3.Call;
 import okhttp3.Response;

@@ -1,4 +1,4 @@
-package ai.clavata.sdk.jobs.internal;
+package ai.clavata.sdk.internal.jobs;
 
 import ai.clavata.sdk.internal.json.WireWriter;
 import ai.clavata.sdk.jobs.CreateJobRequest;

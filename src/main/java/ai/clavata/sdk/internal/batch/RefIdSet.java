@@ -1,4 +1,4 @@
-package ai.clavata.sdk.batch.internal;
+package ai.clavata.sdk.internal.batch;
 
 /**
  * Remembers which ref ids a batch input has used, in flat memory: each id is kept as a 64-bit

@@ -1,4 +1,4 @@
-package ai.clavata.sdk.batch.internal;
+package ai.clavata.sdk.internal.batch;
 
 import ai.clavata.sdk.batch.BatchContentType;
 import ai.clavata.sdk.batch.BatchInputRow;

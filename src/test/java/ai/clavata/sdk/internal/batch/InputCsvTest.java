@@ -1,4 +1,4 @@
-package ai.clavata.sdk.batch.internal;
+package ai.clavata.sdk.internal.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package ai.clavata.sdk.stream.internal;
+package ai.clavata.sdk.internal.stream;
 
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.errors.ClavataIoException;
