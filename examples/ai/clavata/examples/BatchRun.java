@@ -4,7 +4,7 @@ import ai.clavata.sdk.ClavataClient;
 import ai.clavata.sdk.batch.BatchInput;
 import ai.clavata.sdk.batch.BatchResultRow;
 import ai.clavata.sdk.batch.BatchResults;
-import ai.clavata.sdk.batch.PollOptions;
+import ai.clavata.sdk.model.PollOptions;
 import ai.clavata.sdk.model.BatchJob;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,8 +43,8 @@ public final class BatchRun {
       Path input = args.length > 0 ? Path.of(args[0]) : sampleFile();
       PollOptions polling =
           env.fakeServer() != null
-              ? new PollOptions(Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMinutes(1))
-              : PollOptions.defaults();
+              ? new PollOptions(Duration.ofMillis(200), Duration.ofMillis(200), 2.0, Duration.ofMinutes(1))
+              : PollOptions.forBatchJobs();
       run(env.client(), env.policyId(), input, polling, System.out);
     }
   }

@@ -2,7 +2,7 @@ package ai.clavata.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.clavata.sdk.batch.PollOptions;
+import ai.clavata.sdk.model.PollOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,7 @@ class ExamplesTest {
 
   @Test
   void batchRunShowsProgressAndResults() {
-    PollOptions fast = new PollOptions(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(30));
+    PollOptions fast = new PollOptions(Duration.ofMillis(1), Duration.ofMillis(1), 2.0, Duration.ofSeconds(30));
     BatchRun.run(env.client(), env.policyId(), BatchRun.sampleFile(), fast, out);
     assertThat(output())
         .contains("is QUEUED")

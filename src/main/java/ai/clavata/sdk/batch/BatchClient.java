@@ -2,6 +2,9 @@ package ai.clavata.sdk.batch;
 
 import ai.clavata.sdk.model.BatchJob;
 import ai.clavata.sdk.model.BatchJobCreated;
+import ai.clavata.sdk.model.PollOptions;
+import ai.clavata.sdk.model.ProgressListener;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -10,7 +13,7 @@ import java.util.List;
  * {@link #run} does all of it.
  *
  * <pre>{@code
- * BatchJob done = client.batch().run("nightly", policyId, BatchInput.of(rows), PollOptions.defaults());
+ * BatchJob done = client.batch().run("nightly", policyId, BatchInput.of(rows), PollOptions.forBatchJobs());
  * try (BatchResults results = client.batch().results(done)) {
  *   for (BatchResultRow row : results) store(row.refId(), row.labels(), row.error());
  * }
@@ -103,14 +106,16 @@ public interface BatchClient {
    * Polls a job until it completes, telling {@code listener} about each new state.
    *
    * @param batchJobId the job's id
-   * @param options poll intervals and the overall timeout
-   * @param listener hears each state change, in order
+   * @param options poll intervals and the overall timeout, such as
+   *     {@link PollOptions#forBatchJobs()}
+   * @param listener hears each state change, in order, the first one seen included
    * @return the completed job, with its {@code outputFileUrl}
    * @throws ai.clavata.sdk.errors.BatchJobFailedException if the job ends in ERROR or CANCELLED
    * @throws ai.clavata.sdk.errors.ClavataTimeoutException if the timeout passes first; the job
    *     itself is not cancelled
    */
-  BatchJob awaitCompletion(String batchJobId, PollOptions options, BatchProgressListener listener);
+  BatchJob awaitCompletion(
+      String batchJobId, PollOptions options, ProgressListener<BatchJob> listener);
 
   /**
    * Polls a job until it completes.
@@ -120,7 +125,20 @@ public interface BatchClient {
    * @return the completed job
    */
   default BatchJob awaitCompletion(String batchJobId, PollOptions options) {
-    return awaitCompletion(batchJobId, options, BatchProgressListener.NONE);
+    return awaitCompletion(batchJobId, options, ProgressListener.none());
+  }
+
+  /**
+   * Polls a job until it completes, with the batch defaults of
+   * {@link PollOptions#forBatchJobs()} (5 s, doubling to once a minute) and another overall
+   * timeout.
+   *
+   * @param batchJobId the job's id
+   * @param timeout how long to wait in total
+   * @return the completed job
+   */
+  default BatchJob awaitCompletion(String batchJobId, Duration timeout) {
+    return awaitCompletion(batchJobId, PollOptions.forBatchJobs().withTimeout(timeout));
   }
 
   /**
@@ -148,7 +166,7 @@ public interface BatchClient {
       String policyId,
       BatchInput input,
       PollOptions options,
-      BatchProgressListener listener);
+      ProgressListener<BatchJob> listener);
 
   /**
    * Creates a job, uploads the input, starts the job and waits for it to complete.
@@ -160,6 +178,6 @@ public interface BatchClient {
    * @return the completed job; read its rows with {@link #results}
    */
   default BatchJob run(String name, String policyId, BatchInput input, PollOptions options) {
-    return run(name, policyId, input, options, BatchProgressListener.NONE);
+    return run(name, policyId, input, options, ProgressListener.none());
   }
 }

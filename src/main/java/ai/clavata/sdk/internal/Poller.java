@@ -2,70 +2,72 @@ package ai.clavata.sdk.internal;
 
 import ai.clavata.sdk.errors.ClavataIoException;
 import ai.clavata.sdk.errors.ClavataTimeoutException;
+import ai.clavata.sdk.model.PollOptions;
+import ai.clavata.sdk.model.ProgressListener;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Polls until a condition holds, waiting longer between polls each time (by {@code growth}, up
- * to {@code maxInterval}), within an overall timeout. The timeout is checked after each poll, so
- * the last poll happens at the deadline.
+ * Polls a job until it is done, as {@link PollOptions} say: waits grow by {@code growth} up to
+ * {@code maxInterval}, within the overall timeout, which is checked after each poll (so the last
+ * poll happens at the deadline). Each new status goes to the listener.
  *
  * @param timing the clock and sleeper
- * @param initialInterval the first wait
- * @param maxInterval the longest wait
- * @param growth how much each wait grows, such as 1.5
+ * @param options the intervals and timeout
  */
-public record Poller(
-    Timing timing, Duration initialInterval, Duration maxInterval, double growth) {
+public record Poller(Timing timing, PollOptions options) {
 
   /**
-   * Fetches until {@code done} accepts the value.
+   * Fetches until {@code done} accepts the job.
    *
    * @param fetch one poll
-   * @param done whether a value ends the wait
-   * @param timeout the overall timeout
-   * @param stillWaiting describes the last value for the timeout message
-   * @return the accepted value
+   * @param status the job's status, to tell the listener about changes
+   * @param done whether a job ends the wait
+   * @param listener hears each new status
+   * @param stillWaiting describes the last job for the timeout message
+   * @return the accepted job
    * @throws ClavataTimeoutException when the timeout passes first
    */
   public <T> T until(
-      Supplier<T> fetch, Predicate<T> done, Duration timeout, Function<T, String> stillWaiting) {
-    long deadline = timing.nanoTime() + timeout.toNanos();
-    Duration interval = initialInterval;
-    while (true) {
-      T value = fetch.get();
-      if (done.test(value)) {
-        return value;
+      Supplier<T> fetch,
+      Function<T, ?> status,
+      Predicate<T> done,
+      ProgressListener<T> listener,
+      Function<T, String> stillWaiting) {
+    Objects.requireNonNull(listener, "listener must not be null");
+    long deadline = timing.nanoTime() + options.timeout().toNanos();
+    Duration interval = options.initialInterval();
+    Object lastStatus = null;
+    for (boolean first = true; ; first = false) {
+      T job = fetch.get();
+      Object now = status.apply(job);
+      if (first || !Objects.equals(now, lastStatus)) {
+        lastStatus = now;
+        listener.onStatusChange(job);
+      }
+      if (done.test(job)) {
+        return job;
       }
       long remaining = deadline - timing.nanoTime();
       if (remaining <= 0) {
-        throw new ClavataTimeoutException(stillWaiting.apply(value) + " after " + timeout, null);
+        throw new ClavataTimeoutException(
+            stillWaiting.apply(job) + " after " + options.timeout(), null);
       }
       sleep(interval.toNanos() < remaining ? interval : Duration.ofNanos(remaining));
-      Duration grown = Duration.ofNanos((long) (interval.toNanos() * growth));
-      interval = grown.compareTo(maxInterval) > 0 ? maxInterval : grown;
+      Duration grown = Duration.ofNanos((long) (interval.toNanos() * options.growth()));
+      interval = grown.compareTo(options.maxInterval()) > 0 ? options.maxInterval() : grown;
     }
-  }
-
-  /** Throws if a timeout cannot be waited for. */
-  public static Duration requireTimeout(Duration timeout) {
-    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
-    }
-    return timeout;
   }
 
   private void sleep(Duration duration) {
     try {
-      timing.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      InterruptedIOException cause = new InterruptedIOException("interrupted while polling");
-      cause.initCause(e);
-      throw new ClavataIoException("interrupted while waiting for a job to finish", cause);
+      timing.pause(duration);
+    } catch (InterruptedIOException e) {
+      throw new ClavataIoException("interrupted while waiting for a job to finish", e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package ai.clavata.sdk.internal;
 
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -38,4 +39,22 @@ public interface Timing {
 
   /** Blocks the calling thread. */
   void sleep(Duration duration) throws InterruptedException;
+
+  /**
+   * Sleeps, and turns an interrupt into an {@link InterruptedIOException} (with the interrupt
+   * flag kept set), the form every wait of the SDK reports it in.
+   *
+   * @param duration how long to wait
+   * @throws InterruptedIOException if the thread was interrupted
+   */
+  default void pause(Duration duration) throws InterruptedIOException {
+    try {
+      sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting");
+      interrupted.initCause(e);
+      throw interrupted;
+    }
+  }
 }

@@ -1,6 +1,8 @@
 package ai.clavata.sdk.jobs;
 
 import ai.clavata.sdk.model.Job;
+import ai.clavata.sdk.model.PollOptions;
+import ai.clavata.sdk.model.ProgressListener;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -41,12 +43,39 @@ public interface AsyncJobsClient {
   CompletableFuture<Page<Job>> list(ListJobsRequest request);
 
   /**
-   * Polls a job until it reaches a terminal status; see {@link JobsClient#awaitCompletion}. One
-   * pooled thread waits between polls.
+   * Polls a job until it reaches a terminal status; see
+   * {@link JobsClient#awaitCompletion(String, PollOptions, ProgressListener)}. One pooled thread
+   * waits between polls, and calls the listener.
+   *
+   * @param jobUuid the job's id
+   * @param options poll intervals and the overall timeout
+   * @param listener hears each status change
+   * @return the job in its terminal status
+   */
+  CompletableFuture<Job> awaitCompletion(
+      String jobUuid, PollOptions options, ProgressListener<Job> listener);
+
+  /**
+   * Polls a job until it reaches a terminal status; see
+   * {@link JobsClient#awaitCompletion(String, PollOptions)}.
+   *
+   * @param jobUuid the job's id
+   * @param options poll intervals and the overall timeout
+   * @return the job in its terminal status
+   */
+  default CompletableFuture<Job> awaitCompletion(String jobUuid, PollOptions options) {
+    return awaitCompletion(jobUuid, options, ProgressListener.none());
+  }
+
+  /**
+   * Polls a job until it reaches a terminal status; see
+   * {@link JobsClient#awaitCompletion(String, Duration)}.
    *
    * @param jobUuid the job's id
    * @param timeout how long to wait in total
    * @return the job in its terminal status
    */
-  CompletableFuture<Job> awaitCompletion(String jobUuid, Duration timeout);
+  default CompletableFuture<Job> awaitCompletion(String jobUuid, Duration timeout) {
+    return awaitCompletion(jobUuid, PollOptions.forJobs().withTimeout(timeout));
+  }
 }

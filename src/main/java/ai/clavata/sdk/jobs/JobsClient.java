@@ -1,6 +1,8 @@
 package ai.clavata.sdk.jobs;
 
 import ai.clavata.sdk.model.Job;
+import ai.clavata.sdk.model.PollOptions;
+import ai.clavata.sdk.model.ProgressListener;
 import java.time.Duration;
 
 /**
@@ -96,13 +98,37 @@ public interface JobsClient {
 
   /**
    * Polls a job until it reaches a terminal status ({@code COMPLETED}, {@code FAILED} or
-   * {@code CANCELED}), waiting 0.5 s between polls at first and backing off to 5 s.
+   * {@code CANCELED}), telling {@code listener} about each new status.
    *
    * @param jobUuid the job's id
-   * @param timeout how long to wait in total
+   * @param options poll intervals and the overall timeout, such as {@link PollOptions#forJobs()}
+   * @param listener hears each status change, in order, the first one seen included
    * @return the job in its terminal status; check {@link Job#status()} for failure
    * @throws ai.clavata.sdk.errors.ClavataTimeoutException if the job is still running at the
    *     timeout; the job itself goes on
    */
-  Job awaitCompletion(String jobUuid, Duration timeout);
+  Job awaitCompletion(String jobUuid, PollOptions options, ProgressListener<Job> listener);
+
+  /**
+   * Polls a job until it reaches a terminal status.
+   *
+   * @param jobUuid the job's id
+   * @param options poll intervals and the overall timeout
+   * @return the job in its terminal status; check {@link Job#status()} for failure
+   */
+  default Job awaitCompletion(String jobUuid, PollOptions options) {
+    return awaitCompletion(jobUuid, options, ProgressListener.none());
+  }
+
+  /**
+   * Polls a job until it reaches a terminal status, with the job defaults of
+   * {@link PollOptions#forJobs()} (0.5 s, growing to every 5 s) and another overall timeout.
+   *
+   * @param jobUuid the job's id
+   * @param timeout how long to wait in total
+   * @return the job in its terminal status; check {@link Job#status()} for failure
+   */
+  default Job awaitCompletion(String jobUuid, Duration timeout) {
+    return awaitCompletion(jobUuid, PollOptions.forJobs().withTimeout(timeout));
+  }
 }

@@ -13,6 +13,8 @@ import ai.clavata.sdk.errors.ClavataTimeoutException;
 import ai.clavata.sdk.errors.NotFoundException;
 import ai.clavata.sdk.model.BatchJob;
 import ai.clavata.sdk.model.BatchJobState;
+import ai.clavata.sdk.model.PollOptions;
+import ai.clavata.sdk.model.ProgressListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Polling a batch job: backoff, the listener, terminal states and the timeout. */
 class BatchAwaitCompletionTest extends MockServerTest {
   private final List<BatchJobState> heard = new ArrayList<>();
-  private final BatchProgressListener listener = job -> heard.add(job.state());
+  private final ProgressListener<BatchJob> listener = job -> heard.add(job.state());
 
   private static final PollOptions OPTIONS =
-      new PollOptions(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofHours(1));
+      new PollOptions(Duration.ofSeconds(1), Duration.ofSeconds(5), 2.0, Duration.ofHours(1));
 
   private void enqueueStates(String... states) {
     for (String state : states) {
@@ -83,7 +85,7 @@ class BatchAwaitCompletionTest extends MockServerTest {
         .batch()
         .awaitCompletion(
             "bj-1",
-            new PollOptions(Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofHours(1)),
+            new PollOptions(Duration.ofMillis(300), Duration.ofSeconds(1), 2.0, Duration.ofHours(1)),
             listener);
 
     assertThat(timing.sleeps())
@@ -137,7 +139,7 @@ class BatchAwaitCompletionTest extends MockServerTest {
           }
         });
     PollOptions options =
-        new PollOptions(Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(10));
+        new PollOptions(Duration.ofSeconds(1), Duration.ofSeconds(4), 2.0, Duration.ofSeconds(10));
 
     assertThatThrownBy(() -> client.batch().awaitCompletion("bj-1", options, listener))
         .isInstanceOf(ClavataTimeoutException.class)
@@ -168,16 +170,12 @@ class BatchAwaitCompletionTest extends MockServerTest {
   }
 
   @Test
-  void pollOptionsAreValidated() {
-    assertThatThrownBy(
-            () -> new PollOptions(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofHours(1)))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new PollOptions(Duration.ZERO, Duration.ofSeconds(1), Duration.ofHours(1)))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PollOptions.defaults().withTimeout(Duration.ofSeconds(-1)))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThat(PollOptions.defaults().timeout()).isEqualTo(Duration.ofHours(48));
-    assertThat(PollOptions.defaults().withIntervals(Duration.ofSeconds(2), Duration.ofSeconds(3)))
-        .isEqualTo(new PollOptions(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofHours(48)));
+  void aDurationWaitsWithTheBatchDefaults() {
+    enqueueStates("QUEUED", "QUEUED", "COMPLETED");
+
+    BatchJob done = client.batch().awaitCompletion("bj-1", Duration.ofHours(1));
+
+    assertThat(done.state()).isEqualTo(BatchJobState.COMPLETED);
+    assertThat(timing.sleeps()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10));
   }
 }

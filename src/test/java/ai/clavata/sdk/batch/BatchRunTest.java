@@ -21,6 +21,7 @@ import ai.clavata.sdk.errors.BatchJobFailedException;
 import ai.clavata.sdk.errors.ClavataApiException;
 import ai.clavata.sdk.errors.PermissionDeniedException;
 import ai.clavata.sdk.model.BatchJob;
+import ai.clavata.sdk.model.PollOptions;
 import ai.clavata.sdk.model.BatchJobState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class BatchRunTest extends MockServerTest {
   @StartStop final MockWebServer storage = new MockWebServer();
 
   private static final PollOptions OPTIONS =
-      new PollOptions(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofHours(48));
+      new PollOptions(Duration.ofSeconds(5), Duration.ofSeconds(20), 2.0, Duration.ofHours(48));
 
   private static final List<BatchInputRow> ROWS =
       List.of(

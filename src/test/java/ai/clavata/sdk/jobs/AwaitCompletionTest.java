@@ -9,8 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.clavata.sdk.errors.ClavataTimeoutException;
 import ai.clavata.sdk.model.Job;
 import ai.clavata.sdk.model.JobStatus;
+import ai.clavata.sdk.model.PollOptions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
@@ -127,7 +130,7 @@ class AwaitCompletionTest extends MockServerTest {
     assertThatThrownBy(() -> client.jobs().awaitCompletion("job-1", Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("timeout");
-    assertThatThrownBy(() -> client.jobs().awaitCompletion("job-1", null))
+    assertThatThrownBy(() -> client.jobs().awaitCompletion("job-1", (Duration) null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("timeout");
 
@@ -146,5 +149,36 @@ class AwaitCompletionTest extends MockServerTest {
         .hasMessageContaining("jobUuid");
 
     assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void pollOptionsSetTheWaitsAndTheListenerHearsEachNewStatusOnce() {
+    server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_PENDING")));
+    server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_RUNNING")));
+    server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_RUNNING")));
+    server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_COMPLETED")));
+    List<JobStatus> heard = new ArrayList<>();
+    PollOptions fixed = new PollOptions(Duration.ofSeconds(2), Duration.ofSeconds(2), 1.0, Duration.ofMinutes(1));
+
+    Job job = client.jobs().awaitCompletion("job-1", fixed, polled -> heard.add(polled.status()));
+
+    assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(heard).containsExactly(JobStatus.PENDING, JobStatus.RUNNING, JobStatus.COMPLETED);
+    assertThat(timing.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2));
+  }
+
+  @Test
+  void theAsyncClientWaitsTheSameWay() throws Exception {
+    server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_RUNNING")));
+    server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_CANCELED")));
+    List<JobStatus> heard = new ArrayList<>();
+
+    Job job =
+        client.async().jobs()
+            .awaitCompletion("job-1", PollOptions.forJobs(), polled -> heard.add(polled.status()))
+            .get(10, TimeUnit.SECONDS);
+
+    assertThat(job.status()).isEqualTo(JobStatus.CANCELED);
+    assertThat(heard).containsExactly(JobStatus.RUNNING, JobStatus.CANCELED);
   }
 }

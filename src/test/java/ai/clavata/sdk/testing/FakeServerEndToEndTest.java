@@ -8,7 +8,7 @@ import ai.clavata.sdk.batch.BatchInput;
 import ai.clavata.sdk.batch.BatchInputRow;
 import ai.clavata.sdk.batch.BatchResultRow;
 import ai.clavata.sdk.batch.BatchResults;
-import ai.clavata.sdk.batch.PollOptions;
+import ai.clavata.sdk.model.PollOptions;
 import ai.clavata.sdk.errors.AuthenticationException;
 import ai.clavata.sdk.errors.ContentRefusedException;
 import ai.clavata.sdk.errors.NotFoundException;
@@ -173,7 +173,7 @@ class FakeServerEndToEndTest {
             BatchInputRow.text("r2", "hello"),
             BatchInputRow.imageUrl("r3", "https://example.com/bomb.png"));
     List<BatchJobState> seen = new ArrayList<>();
-    PollOptions fast = new PollOptions(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofSeconds(10));
+    PollOptions fast = new PollOptions(Duration.ofMillis(1), Duration.ofMillis(2), 2.0, Duration.ofSeconds(10));
     BatchJob done = client.batch().run("nightly", "p", BatchInput.of(rows), fast, job -> seen.add(job.state()));
     assertThat(seen).endsWith(BatchJobState.COMPLETED);
     try (BatchResults results = client.batch().results(done)) {

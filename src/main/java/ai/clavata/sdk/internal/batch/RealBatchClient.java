@@ -2,12 +2,10 @@ package ai.clavata.sdk.internal.batch;
 
 import ai.clavata.sdk.batch.BatchClient;
 import ai.clavata.sdk.batch.BatchInput;
-import ai.clavata.sdk.batch.BatchProgressListener;
 import ai.clavata.sdk.batch.BatchResults;
 import ai.clavata.sdk.batch.CancelledBatchJob;
 import ai.clavata.sdk.batch.CreateBatchJobRequest;
 import ai.clavata.sdk.batch.ListBatchJobsRequest;
-import ai.clavata.sdk.batch.PollOptions;
 import ai.clavata.sdk.errors.ApiError;
 import ai.clavata.sdk.errors.BadRequestException;
 import ai.clavata.sdk.errors.BatchJobFailedException;
@@ -23,6 +21,8 @@ import ai.clavata.sdk.internal.json.WireWriter;
 import ai.clavata.sdk.model.BatchJob;
 import ai.clavata.sdk.model.BatchJobCreated;
 import ai.clavata.sdk.model.BatchJobState;
+import ai.clavata.sdk.model.PollOptions;
+import ai.clavata.sdk.model.ProgressListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -136,28 +136,19 @@ public final class RealBatchClient implements BatchClient {
 
   @Override
   public BatchJob awaitCompletion(
-      String batchJobId, PollOptions options, BatchProgressListener listener) {
+      String batchJobId, PollOptions options, ProgressListener<BatchJob> listener) {
     Validation.requireId("batchJobId", batchJobId);
     Objects.requireNonNull(options, "options must not be null");
-    Objects.requireNonNull(listener, "listener must not be null");
-    Poller poller =
-        new Poller(transport.timing(), options.initialInterval(), options.maxInterval(), 2.0);
-    BatchJobState[] last = {null};
     BatchJob job =
-        poller.until(
-            () -> {
-              BatchJob polled = get(batchJobId);
-              if (polled.state() != last[0]) {
-                last[0] = polled.state();
-                listener.onStateChange(polled);
-              }
-              return polled;
-            },
-            BatchJob::isTerminal,
-            options.timeout(),
-            polled ->
-                "batch job " + batchJobId + " is still " + polled.state()
-                    + "; it goes on running: call awaitCompletion again later");
+        new Poller(transport.timing(), options)
+            .until(
+                () -> get(batchJobId),
+                BatchJob::state,
+                BatchJob::isTerminal,
+                listener,
+                polled ->
+                    "batch job " + batchJobId + " is still " + polled.state()
+                        + "; it goes on running: call awaitCompletion again later");
     if (job.state() != BatchJobState.COMPLETED) {
       throw new BatchJobFailedException(job);
     }
@@ -196,7 +187,7 @@ public final class RealBatchClient implements BatchClient {
       String policyId,
       BatchInput input,
       PollOptions options,
-      BatchProgressListener listener) {
+      ProgressListener<BatchJob> listener) {
     CreateBatchJobRequest request = CreateBatchJobRequest.of(name, policyId);
     Objects.requireNonNull(input, "input must not be null");
     Objects.requireNonNull(options, "options must not be null");

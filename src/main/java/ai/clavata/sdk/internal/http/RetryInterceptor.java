@@ -2,7 +2,6 @@ package ai.clavata.sdk.internal.http;
 
 import ai.clavata.sdk.internal.Timing;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -69,7 +68,7 @@ public final class RetryInterceptor implements Interceptor {
         return response;
       }
       response.close();
-      sleep(wait);
+      timing.pause(wait);
       retry++;
     }
   }
@@ -85,7 +84,7 @@ public final class RetryInterceptor implements Interceptor {
     if (!fitsInCallTimeout(chain, started, wait)) {
       throw failure;
     }
-    sleep(wait);
+    timing.pause(wait);
     return retry + 1;
   }
 
@@ -96,17 +95,5 @@ public final class RetryInterceptor implements Interceptor {
     }
     long elapsed = timing.nanoTime() - started;
     return elapsed + wait.toNanos() < timeoutNanos;
-  }
-
-  private void sleep(Duration wait) throws InterruptedIOException {
-    try {
-      timing.sleep(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      InterruptedIOException interrupted =
-          new InterruptedIOException("interrupted while waiting to retry");
-      interrupted.initCause(e);
-      throw interrupted;
-    }
   }
 }

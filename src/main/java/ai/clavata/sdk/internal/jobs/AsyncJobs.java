@@ -7,7 +7,8 @@ import ai.clavata.sdk.jobs.JobsClient;
 import ai.clavata.sdk.jobs.ListJobsRequest;
 import ai.clavata.sdk.jobs.Page;
 import ai.clavata.sdk.model.Job;
-import java.time.Duration;
+import ai.clavata.sdk.model.PollOptions;
+import ai.clavata.sdk.model.ProgressListener;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -38,7 +39,8 @@ public final class AsyncJobs implements AsyncJobsClient {
   }
 
   @Override
-  public CompletableFuture<Job> awaitCompletion(String jobUuid, Duration timeout) {
-    return Async.supply(executor, () -> jobs.awaitCompletion(jobUuid, timeout));
+  public CompletableFuture<Job> awaitCompletion(
+      String jobUuid, PollOptions options, ProgressListener<Job> listener) {
+    return Async.supply(executor, () -> jobs.awaitCompletion(jobUuid, options, listener));
   }
 }

@@ -11,15 +11,13 @@ import ai.clavata.sdk.jobs.ListJobsRequest;
 import ai.clavata.sdk.jobs.Page;
 import ai.clavata.sdk.jobs.PagedIterable;
 import ai.clavata.sdk.model.Job;
-import java.time.Duration;
+import ai.clavata.sdk.model.PollOptions;
+import ai.clavata.sdk.model.ProgressListener;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 
 /** The {@link JobsClient} that talks to the API through a {@link Transport}. */
 public final class RealJobsClient implements JobsClient {
-  static final Duration FIRST_POLL_INTERVAL = Duration.ofMillis(500);
-  static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(5);
-
   private final Transport transport;
 
   /** Creates the client. */
@@ -66,14 +64,15 @@ public final class RealJobsClient implements JobsClient {
   }
 
   @Override
-  public Job awaitCompletion(String jobUuid, Duration timeout) {
+  public Job awaitCompletion(String jobUuid, PollOptions options, ProgressListener<Job> listener) {
     Validation.requireId("jobUuid", jobUuid);
-    Poller.requireTimeout(timeout);
-    return new Poller(transport.timing(), FIRST_POLL_INTERVAL, MAX_POLL_INTERVAL, 1.5)
+    Objects.requireNonNull(options, "options must not be null");
+    return new Poller(transport.timing(), options)
         .until(
             () -> get(jobUuid),
+            Job::status,
             Job::isTerminal,
-            timeout,
+            listener,
             job ->
                 "job " + jobUuid + " is still " + job.status()
                     + "; it goes on running: call awaitCompletion again or get(jobUuid) later");

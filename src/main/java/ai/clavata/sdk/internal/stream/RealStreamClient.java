@@ -140,12 +140,9 @@ public final class RealStreamClient implements StreamClient {
   /** Waits before resubmission number {@code attempt} (0-based). */
   void backoff(int attempt) {
     try {
-      transport.timing().sleep(retryPolicy.backoff(attempt));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      InterruptedIOException cause = new InterruptedIOException("interrupted before resubmitting");
-      cause.initCause(e);
-      throw new ClavataIoException("interrupted while waiting to resubmit unanswered inputs", cause);
+      transport.timing().pause(retryPolicy.backoff(attempt));
+    } catch (InterruptedIOException e) {
+      throw new ClavataIoException("interrupted while waiting to resubmit unanswered inputs", e);
     }
   }
 
