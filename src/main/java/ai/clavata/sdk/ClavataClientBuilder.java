@@ -1,6 +1,7 @@
 package ai.clavata.sdk;
 
 import ai.clavata.sdk.internal.Timing;
+import ai.clavata.sdk.internal.Validation;
 import ai.clavata.sdk.internal.http.ApiKeys;
 import ai.clavata.sdk.internal.http.RetryPolicy;
 import ai.clavata.sdk.internal.http.Urls;
@@ -186,7 +187,7 @@ public final class ClavataClientBuilder {
    * @return this builder
    */
   public ClavataClientBuilder timeout(Duration timeout) {
-    this.timeout = ClientConfig.requireTimeout("timeout", timeout);
+    this.timeout = Validation.requireNonNegative("timeout", timeout);
     return this;
   }
 
@@ -197,7 +198,7 @@ public final class ClavataClientBuilder {
    * @return this builder
    */
   public ClavataClientBuilder connectTimeout(Duration timeout) {
-    connectTimeout = ClientConfig.requireTimeout("connectTimeout", timeout);
+    connectTimeout = Validation.requireNonNegative("connectTimeout", timeout);
     return this;
   }
 
@@ -208,7 +209,7 @@ public final class ClavataClientBuilder {
    * @return this builder
    */
   public ClavataClientBuilder readTimeout(Duration timeout) {
-    readTimeout = ClientConfig.requireTimeout("readTimeout", timeout);
+    readTimeout = Validation.requireNonNegative("readTimeout", timeout);
     return this;
   }
 
@@ -219,7 +220,7 @@ public final class ClavataClientBuilder {
    * @return this builder
    */
   public ClavataClientBuilder writeTimeout(Duration timeout) {
-    writeTimeout = ClientConfig.requireTimeout("writeTimeout", timeout);
+    writeTimeout = Validation.requireNonNegative("writeTimeout", timeout);
     return this;
   }
 

@@ -64,13 +64,6 @@ record ClientConfig(
     return bytes;
   }
 
-  static Duration requireTimeout(String name, Duration timeout) {
-    if (timeout == null || timeout.isNegative()) {
-      throw new IllegalArgumentException(name + " must be zero (none) or positive, but was " + timeout);
-    }
-    return timeout;
-  }
-
   /** Lists the settings, never the key. */
   @Override
   public String toString() {

@@ -1,11 +1,9 @@
 package ai.clavata.sdk.batch;
 
-import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import ai.clavata.sdk.internal.OneShotResults;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -13,7 +11,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * The rows of a batch results file, downloaded and parsed lazily as you iterate: memory stays
- * flat for any file size. Iterable once; close it (try-with-resources) to release the download.
+ * flat for any file size.
  *
  * <pre>{@code
  * try (BatchResults rows = client.batch().results(done)) {
@@ -23,39 +21,36 @@ import java.util.stream.StreamSupport;
  * }
  * }</pre>
  *
- * <p>A malformed row ends the iteration with a
- * {@link ai.clavata.sdk.errors.ClavataDecodeException} naming its line.
+ * <p>It behaves as an {@code EvaluationStream}: iterable once; iterating to the end, a failure,
+ * or {@link #close()} releases the download, and results dropped without any of these are
+ * released by a {@link java.lang.ref.Cleaner} when garbage collected (close them yourself to
+ * free the connection at once). A malformed row ends the iteration with a
+ * {@link ai.clavata.sdk.errors.ClavataDecodeException} naming its line; a download that breaks
+ * with a {@link ai.clavata.sdk.errors.ClavataIoException}.
  */
-public final class BatchResults implements AutoCloseable, Iterable<BatchResultRow> {
-  private final Iterator<BatchResultRow> rows;
-  private final Closeable download;
-  private boolean iterated;
-
-  private BatchResults(Iterator<BatchResultRow> rows, Closeable download) {
-    this.rows = rows;
-    this.download = download;
-  }
+public interface BatchResults extends AutoCloseable, Iterable<BatchResultRow> {
 
   /**
-   * Results read from {@code rows} and released by closing {@code download}.
-   *
-   * @param rows the rows, read lazily
-   * @param download what to close when done
-   * @return the results
-   */
-  public static BatchResults of(Iterator<BatchResultRow> rows, Closeable download) {
-    return new BatchResults(
-        Objects.requireNonNull(rows, "rows"), Objects.requireNonNull(download, "download"));
-  }
-
-  /**
-   * Fixed results, for tests of code that uses a mocked {@link BatchClient}.
+   * Fixed results, for tests of code that uses a mocked {@link BatchClient}. They behave as real
+   * ones: iterable once, closed at the end.
    *
    * @param rows the rows
    * @return the results
    */
-  public static BatchResults of(List<BatchResultRow> rows) {
-    return of(List.copyOf(rows).iterator(), () -> {});
+  static BatchResults of(List<BatchResultRow> rows) {
+    OneShotResults<BatchResultRow> fixed =
+        OneShotResults.of(List.copyOf(rows).iterator(), () -> {}, "BatchResults");
+    return new BatchResults() {
+      @Override
+      public Iterator<BatchResultRow> iterator() {
+        return fixed.iterator();
+      }
+
+      @Override
+      public void close() {
+        fixed.close();
+      }
+    };
   }
 
   /**
@@ -65,33 +60,32 @@ public final class BatchResults implements AutoCloseable, Iterable<BatchResultRo
    * @throws IllegalStateException if the results were already iterated
    */
   @Override
-  public Iterator<BatchResultRow> iterator() {
-    if (iterated) {
-      throw new IllegalStateException("BatchResults can be iterated only once");
-    }
-    iterated = true;
-    return rows;
-  }
+  Iterator<BatchResultRow> iterator();
 
   /**
    * The rows as a sequential {@link Stream}; closing it closes these results.
    *
    * @return a new stream
    */
-  public Stream<BatchResultRow> stream() {
+  default Stream<BatchResultRow> stream() {
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
             false)
         .onClose(this::close);
   }
 
-  /** Releases the download. Idempotent. */
-  @Override
-  public void close() {
-    try {
-      download.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not close the results download", e);
-    }
+  /**
+   * Reads every row into a list; mind the heap for files of millions of rows.
+   *
+   * @return all rows, in file order
+   */
+  default List<BatchResultRow> toList() {
+    List<BatchResultRow> collected = new ArrayList<>();
+    forEach(collected::add);
+    return collected;
   }
+
+  /** Releases the download. Idempotent; safe from any thread. */
+  @Override
+  void close();
 }

@@ -1,6 +1,7 @@
 package ai.clavata.sdk.internal;
 
 import ai.clavata.sdk.model.ContentData;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -63,5 +64,19 @@ public final class Validation {
           name + " '" + id + "' is not an id: it cannot be sent as a path segment");
     }
     return id;
+  }
+
+  /**
+   * Requires a duration that is zero (none) or positive, such as a timeout setting.
+   *
+   * @param name the setting, for the message
+   * @param duration the value
+   * @return {@code duration}
+   */
+  public static Duration requireNonNegative(String name, Duration duration) {
+    if (duration == null || duration.isNegative()) {
+      throw new IllegalArgumentException(name + " must be zero (none) or positive, but was " + duration);
+    }
+    return duration;
   }
 }

@@ -73,11 +73,11 @@ public record EvaluateRequest(
         Validation.requireContent(List.copyOf(Objects.requireNonNullElse(contentData, List.of())));
     Validation.requireThreshold(threshold);
     options = Map.copyOf(Objects.requireNonNullElse(options, Map.of()));
-    if (idleTimeout != null && idleTimeout.isNegative()) {
-      throw new IllegalArgumentException("idleTimeout must not be negative, but was " + idleTimeout);
+    if (idleTimeout != null) {
+      Validation.requireNonNegative("idleTimeout", idleTimeout);
     }
-    if (totalTimeout != null && totalTimeout.isNegative()) {
-      throw new IllegalArgumentException("totalTimeout must not be negative, but was " + totalTimeout);
+    if (totalTimeout != null) {
+      Validation.requireNonNegative("totalTimeout", totalTimeout);
     }
     if (resubmitUnanswered && !correlateInputs) {
       throw new IllegalArgumentException(

@@ -173,8 +173,8 @@ public final class RealBatchClient implements BatchClient {
     }
     Response download = response;
     try {
-      return BatchResults.of(
-          new ResultsCsv(download.body().byteStream(), transport.redactor()), download::close);
+      return new LiveBatchResults(
+          new ResultsCsv(download.body().byteStream(), transport.redactor()), download);
     } catch (RuntimeException e) {
       download.close();
       throw e;

@@ -92,12 +92,8 @@ final class Storage {
   }
 
   private ClavataApiException refused(Response response, String what, String remedy) {
-    String said;
-    try {
-      said = ErrorBodies.excerpt(redactor.redact(response.peekBody(8192).string()));
-    } catch (IOException e) {
-      said = "";
-    }
+    String body = ErrorBodies.read(response);
+    String said = body.isBlank() ? "" : " Storage said: " + ErrorBodies.excerpt(redactor.redact(body));
     int code = response.code();
     if (code == 400 || code == 403) {
       ApiError error =
@@ -106,9 +102,9 @@ final class Storage {
               null,
               what + " was refused by the storage host (HTTP " + code + "): the presigned URL may"
                   + " have expired (they are valid about 4 hours); " + remedy + "."
-                  + (said.isEmpty() ? "" : " Storage said: " + said));
+                  + said);
       return code == 403 ? new PermissionDeniedException(error) : new BadRequestException(error);
     }
-    return ErrorBodies.toException(code, response.headers(), said, null, redactor);
+    return ErrorBodies.toException(code, response.headers(), body, null, redactor);
   }
 }

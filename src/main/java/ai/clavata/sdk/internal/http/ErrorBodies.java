@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import okhttp3.Headers;
+import okhttp3.Response;
+import okio.BufferedSource;
 
 /**
  * Turns an error response into the typed exception of {@code ai.clavata.sdk.errors}.
@@ -37,12 +39,34 @@ public final class ErrorBodies {
   /** How much of a body that is not a Status goes into the message. */
   static final int EXCERPT_CHARS = 512;
 
+  /** Error bodies are read up to this size; the rest is not needed for a message. */
+  private static final long MAX_ERROR_BODY = 64 * 1024;
+
   private static final String PRECHECK_TYPE = "clavata.gateway.v1.PrecheckFailure";
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   private static final List<String> REQUEST_ID_HEADERS =
       List.of("x-request-id", "request-id", "grpc-metadata-x-request-id", "x-amzn-requestid");
 
   private ErrorBodies() {}
+
+  /**
+   * The start of an error response's body, up to {@value #MAX_ERROR_BODY} bytes, as text: what
+   * every error message is built from. A body that cannot be read reads as empty; the caller
+   * closes the response.
+   *
+   * @param response an error response
+   * @return the body's text, bounded
+   */
+  public static String read(Response response) {
+    try {
+      BufferedSource source = response.body().source();
+      source.request(MAX_ERROR_BODY);
+      long size = Math.min(source.getBuffer().size(), MAX_ERROR_BODY);
+      return source.getBuffer().snapshot((int) size).utf8();
+    } catch (IOException e) {
+      return "";
+    }
+  }
 
   /**
    * The exception for an error response.

@@ -26,9 +26,6 @@ import okio.BufferedSource;
  */
 public final class Transport {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  /** Error bodies are read up to this size; the rest is not needed for a message. */
-  private static final long MAX_ERROR_BODY = 64 * 1024;
-
   /** How much of an unreadable body goes into a decode error, before redaction and folding. */
   private static final int EXCERPT_BYTES = 4096;
 
@@ -163,19 +160,10 @@ public final class Transport {
 
   /** The typed exception for an error response; the caller closes the response. */
   public ClavataException toException(Response response) {
-    String body;
-    try {
-      BufferedSource source = response.body().source();
-      source.request(MAX_ERROR_BODY);
-      long size = Math.min(source.getBuffer().size(), MAX_ERROR_BODY);
-      body = source.getBuffer().snapshot((int) size).utf8();
-    } catch (IOException e) {
-      body = "";
-    }
     return ErrorBodies.toException(
         response.code(),
         response.headers(),
-        body,
+        ErrorBodies.read(response),
         RetryAfter.parse(response.headers(), timing.now()),
         redactor);
   }

@@ -66,7 +66,7 @@ public final class RealStreamClient implements StreamClient {
     List<Integer> all = IntStream.range(0, request.contentData().size()).boxed().toList();
     Call call = newCall(request, all, started);
     ResponseHolder holder = new ResponseHolder(call, execute(call, request));
-    return EvaluationStream.of(new StreamSession(this, request, holder, started), holder);
+    return new LiveEvaluationStream(new StreamSession(this, request, holder, started), holder);
   }
 
   @Override
