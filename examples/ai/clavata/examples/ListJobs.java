@@ -7,6 +7,7 @@ import ai.clavata.sdk.jobs.Page;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.Job;
 import ai.clavata.sdk.model.JobStatus;
+import ai.clavata.sdk.model.Outcome;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +62,7 @@ public final class ListJobs {
     long flagged = 0;
     for (Job job : client.jobs().listAll(lastDay)) { // fetches page after page as needed
       total++;
-      if (job.reports().stream().anyMatch(r -> r.outcome() == ai.clavata.sdk.model.Outcome.TRUE)) {
+      if (job.reports().stream().anyMatch(r -> r.outcome() == Outcome.TRUE)) {
         flagged++;
       }
     }

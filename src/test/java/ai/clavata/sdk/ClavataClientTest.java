@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.clavata.sdk.errors.ServerException;
+import ai.clavata.sdk.jobs.CreateJobRequest;
 import ai.clavata.sdk.jobs.ListJobsRequest;
+import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.Job;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,6 +23,7 @@ import mockwebserver3.junit5.StartStop;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -216,9 +220,9 @@ class ClavataClientTest {
       client
           .jobs()
           .create(
-              ai.clavata.sdk.jobs.CreateJobRequest.builder()
+              CreateJobRequest.builder()
                   .policyId("p")
-                  .addContent(ai.clavata.sdk.model.ContentData.text("hi"))
+                  .addContent(ContentData.text("hi"))
                   .build());
     }
 
@@ -342,7 +346,7 @@ class ClavataClientTest {
   @Test
   void closeIsIdempotentAndLaterCallsFailWithoutARequest() {
     ClavataClient client =
-        TestClients.builder(server, timing).timeout(java.time.Duration.ofSeconds(5)).build();
+        TestClients.builder(server, timing).timeout(Duration.ofSeconds(5)).build();
     client.close();
     assertThatCode(client::close).doesNotThrowAnyException();
 
@@ -357,9 +361,9 @@ class ClavataClientTest {
                 client
                     .jobs()
                     .create(
-                        ai.clavata.sdk.jobs.CreateJobRequest.builder()
+                        CreateJobRequest.builder()
                             .policyId("p")
-                            .addContent(ai.clavata.sdk.model.ContentData.text("hi"))
+                            .addContent(ContentData.text("hi"))
                             .build()))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> client.jobs().listAll().iterator().hasNext())
@@ -370,7 +374,7 @@ class ClavataClientTest {
   @Test
   void closingTheOriginalStopsItsCopies() {
     ClavataClient client =
-        TestClients.builder(server, timing).timeout(java.time.Duration.ofSeconds(5)).build();
+        TestClients.builder(server, timing).timeout(Duration.ofSeconds(5)).build();
     ClavataClient copy = client.withOptions(o -> o.maxRetries(0));
 
     client.close();
@@ -405,7 +409,7 @@ class ClavataClientTest {
       assertThat(callers.connectionPool().connectionCount()).isEqualTo(1);
       // The caller's client itself still works.
       server.enqueue(ok("fine"));
-      try (okhttp3.Response response =
+      try (Response response =
           callers.newCall(new Request.Builder().url(server.url("/health")).build()).execute()) {
         assertThat(response.code()).isEqualTo(200);
       }
@@ -422,7 +426,7 @@ class ClavataClientTest {
       ClavataClient client =
           TestClients.builder(server, timing)
               .okHttpClient(callers)
-              .timeout(java.time.Duration.ofSeconds(5))
+              .timeout(Duration.ofSeconds(5))
               .build();
       client.close();
 
@@ -444,7 +448,7 @@ class ClavataClientTest {
     Interceptor recorder =
         chain -> {
           authorizations.add(chain.request().header("Authorization"));
-          okhttp3.Response response = chain.proceed(chain.request());
+          Response response = chain.proceed(chain.request());
           codes.add(response.code());
           return response;
         };

@@ -1,12 +1,12 @@
 package ai.clavata.sdk;
 
+import static ai.clavata.sdk.TestRequests.createJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import ai.clavata.sdk.batch.CreateBatchJobRequest;
 import ai.clavata.sdk.batch.ListBatchJobsRequest;
 import ai.clavata.sdk.errors.ClavataException;
-import ai.clavata.sdk.jobs.CreateJobRequest;
 import ai.clavata.sdk.jobs.ListJobsRequest;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.Job;
@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 import okhttp3.Headers;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Protocol;
 import okhttp3.Response;
@@ -95,7 +96,7 @@ class FuzzTest {
   }
 
   /** Answers every request with the next canned status, headers and body, without a network. */
-  private static final class Canned implements okhttp3.Interceptor {
+  private static final class Canned implements Interceptor {
     private volatile int code = 200;
     private volatile Headers headers = Headers.of();
     private volatile byte[] body = new byte[0];
@@ -127,7 +128,7 @@ class FuzzTest {
       List.of(
           c -> touch(c.jobs().get("j1")),
           c -> touch(c.jobs().create(
-              CreateJobRequest.builder().policyId("p").addContent(ContentData.text("x")).build())),
+              createJob())),
           c -> c.jobs().list(ListJobsRequest.builder().build()).items().forEach(FuzzTest::touch),
           c -> c.batch().list(ListBatchJobsRequest.builder().build()).forEach(j -> j.isTerminal()),
           c -> c.batch().get("b1").toString(),

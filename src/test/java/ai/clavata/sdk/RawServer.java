@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
@@ -68,7 +69,7 @@ public final class RawServer implements AutoCloseable {
   public void enqueue(End end, String... pieces) {
     scripts.add(
         new Script(
-            java.util.Arrays.stream(pieces).map(p -> p.getBytes(StandardCharsets.UTF_8)).toList(), end));
+            Arrays.stream(pieces).map(p -> p.getBytes(StandardCharsets.UTF_8)).toList(), end));
   }
 
   /** The request lines received, such as {@code "GET /v1/jobs HTTP/1.1"}, in order. */

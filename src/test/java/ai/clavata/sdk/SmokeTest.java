@@ -2,6 +2,7 @@ package ai.clavata.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.clavata.sdk.internal.Version;
 import ai.clavata.sdk.jobs.CreateJobRequest;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.Job;
@@ -35,6 +36,7 @@ class SmokeTest {
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TestClients.API_KEY);
-    assertThat(request.getHeaders().get("User-Agent")).startsWith("clavata-java/0.1.0");
+    assertThat(Version.SDK_VERSION).as("filtered in by the build").matches("\\d+\\.\\d+\\.\\d+(-[A-Z0-9.]+)?");
+    assertThat(request.getHeaders().get("User-Agent")).isEqualTo("clavata-java/" + Version.SDK_VERSION);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
 
 /** Responses and JSON helpers shared by the MockWebServer tests of every package. */
 public final class TestResponses {
@@ -12,6 +13,15 @@ public final class TestResponses {
 
   /** A 200 JSON response. */
   public static MockResponse ok(String body) {
+    return new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
+  }
+
+  /** A 200 JSON response whose body is written as the test's body object decides. */
+  public static MockResponse ok(MockResponseBody body) {
     return new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")

@@ -48,7 +48,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * The batch benchmark of issue 4: writing a 1,000,000-row batch input through the SDK's upload
+ * The batch benchmark: writing a 1,000,000-row batch input through the SDK's upload
  * path, and parsing a 1,000,000-row results file through {@code client.batch().results(job)},
  * each side by side with the same work done by raw jackson-dataformat-csv (plus OkHttp for the
  * transfer), under {@code -Xmx64m}. A plain {@code main}; see BENCHMARKS.md for the command and

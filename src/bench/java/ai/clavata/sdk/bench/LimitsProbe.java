@@ -1,11 +1,13 @@
 package ai.clavata.sdk.bench;
 
 import ai.clavata.sdk.ClavataClient;
+import ai.clavata.sdk.jobs.ListJobsRequest;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.stream.EvaluateRequest;
 import ai.clavata.sdk.stream.EvaluationStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 import mockwebserver3.MockResponse;
@@ -99,7 +101,7 @@ public final class LimitsProbe {
   private static String call(ClavataClient client, Case c) {
     if (!c.stream) {
       return c == Case.UNARY_15MB_OF_EMPTY_JOBS
-          ? client.jobs().list(ai.clavata.sdk.jobs.ListJobsRequest.builder().build()).items().size() + " jobs"
+          ? client.jobs().list(ListJobsRequest.builder().build()).items().size() + " jobs"
           : client.jobs().get("j1").jobUuid();
     }
     EvaluateRequest request = EvaluateRequest.builder().policyId("p").addContent(ContentData.text("x")).build();
@@ -133,7 +135,7 @@ public final class LimitsProbe {
         sink -> {
           sink.writeUtf8(head);
           byte[] block = new byte[64 * 1024];
-          java.util.Arrays.fill(block, (byte) fill);
+          Arrays.fill(block, (byte) fill);
           for (long left = size; left > 0; left -= block.length) {
             sink.write(block, 0, (int) Math.min(block.length, left));
           }
@@ -176,7 +178,7 @@ public final class LimitsProbe {
   private static Buffer gzipBomb() throws IOException {
     Buffer compressed = new Buffer();
     byte[] spaces = new byte[(int) MB];
-    java.util.Arrays.fill(spaces, (byte) ' ');
+    Arrays.fill(spaces, (byte) ' ');
     try (GZIPOutputStream out = new GZIPOutputStream(compressed.outputStream())) {
       for (int i = 0; i < 100; i++) {
         out.write(spaces);

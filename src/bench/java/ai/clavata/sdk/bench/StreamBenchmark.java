@@ -36,7 +36,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * The streaming benchmark of issue 3: parse throughput of {@code client.stream().evaluate(...)}
+ * The streaming benchmark: parse throughput of {@code client.stream().evaluate(...)}
  * against raw OkHttp + a Jackson {@link MappingIterator} over the same bytes, the latency from the
  * server flushing the first line to the caller holding it, and a million results under a small
  * heap. A plain {@code main}; see BENCHMARKS.md for the command and the numbers.

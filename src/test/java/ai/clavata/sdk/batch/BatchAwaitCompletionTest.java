@@ -1,9 +1,9 @@
 package ai.clavata.sdk.batch;
 
+import static ai.clavata.sdk.TestResponses.ok;
 import static ai.clavata.sdk.batch.BatchTestSupport.drain;
 import static ai.clavata.sdk.batch.BatchTestSupport.job;
 import static ai.clavata.sdk.batch.BatchTestSupport.jobs;
-import static ai.clavata.sdk.batch.BatchTestSupport.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +18,8 @@ import ai.clavata.sdk.model.ProgressListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -132,9 +134,9 @@ class BatchAwaitCompletionTest extends MockServerTest {
   @Test
   void aTimeoutThrowsAndDoesNotCancelTheJob() throws Exception {
     server.setDispatcher(
-        new mockwebserver3.Dispatcher() {
+        new Dispatcher() {
           @Override
-          public mockwebserver3.MockResponse dispatch(RecordedRequest request) {
+          public MockResponse dispatch(RecordedRequest request) {
             return ok(jobs(job("bj-1", "BATCH_JOB_STATE_SUBMITTED", null)));
           }
         });

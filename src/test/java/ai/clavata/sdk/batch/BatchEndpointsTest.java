@@ -1,15 +1,18 @@
 package ai.clavata.sdk.batch;
 
-import ai.clavata.sdk.MockServerTest;
+import static ai.clavata.sdk.TestResponses.ok;
+import static ai.clavata.sdk.TestResponses.tree;
 import static ai.clavata.sdk.batch.BatchTestSupport.error;
 import static ai.clavata.sdk.batch.BatchTestSupport.job;
 import static ai.clavata.sdk.batch.BatchTestSupport.jobs;
-import static ai.clavata.sdk.batch.BatchTestSupport.ok;
-import static ai.clavata.sdk.batch.BatchTestSupport.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import ai.clavata.sdk.Fixtures;
+import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.TestClients;
+import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.errors.NotFoundException;
 import ai.clavata.sdk.model.BatchJob;
 import ai.clavata.sdk.model.BatchJobCreated;
@@ -59,7 +62,7 @@ class BatchEndpointsTest extends MockServerTest {
     server.enqueue(ok("{\"batchJobId\":\"bj-1\",\"name\":\"n\"}"));
 
     assertThatThrownBy(() -> client.batch().create("n", "pol-1"))
-        .isInstanceOf(ai.clavata.sdk.errors.ClavataDecodeException.class)
+        .isInstanceOf(ClavataDecodeException.class)
         .hasMessageContaining("inputFileUploadUrl");
   }
 
@@ -165,16 +168,16 @@ class BatchEndpointsTest extends MockServerTest {
 
   @Test
   void listFromFixture() {
-    server.enqueue(ok(ai.clavata.sdk.Fixtures.read("batch-jobs-list.json")));
+    server.enqueue(ok(Fixtures.read("batch-jobs-list.json")));
 
     List<BatchJob> listed = client.batch().list();
 
     assertThat(listed)
         .extracting(BatchJob::batchJobId, BatchJob::state)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("bj-queued", BatchJobState.QUEUED),
-            org.assertj.core.groups.Tuple.tuple("bj-done", BatchJobState.COMPLETED),
-            org.assertj.core.groups.Tuple.tuple("bj-cancelled", BatchJobState.CANCELLED));
+            tuple("bj-queued", BatchJobState.QUEUED),
+            tuple("bj-done", BatchJobState.COMPLETED),
+            tuple("bj-cancelled", BatchJobState.CANCELLED));
     assertThat(listed.get(0).outputFileUrl()).isNull();
     assertThat(listed.get(1).outputFileUrl()).startsWith("https://storage.example/");
   }

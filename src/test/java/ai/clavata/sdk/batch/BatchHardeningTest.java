@@ -1,7 +1,7 @@
 package ai.clavata.sdk.batch;
 
+import static ai.clavata.sdk.TestResponses.ok;
 import static ai.clavata.sdk.batch.BatchTestSupport.csv;
-import static ai.clavata.sdk.batch.BatchTestSupport.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -14,6 +14,7 @@ import ai.clavata.sdk.model.BatchJob;
 import ai.clavata.sdk.model.BatchJobCreated;
 import ai.clavata.sdk.model.BatchJobState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class BatchHardeningTest extends MockServerTest {
 
   private static List<BatchResultRow> all(BatchResults results) {
     try (results) {
-      List<BatchResultRow> rows = new java.util.ArrayList<>();
+      List<BatchResultRow> rows = new ArrayList<>();
       results.forEach(rows::add);
       return rows;
     }
@@ -88,7 +89,7 @@ class BatchHardeningTest extends MockServerTest {
     try (RawServer storage = RawServer.start()) {
       String body = HEADER + ROW + ROW.replace("post-1", "post-2");
       storage.enqueue(RawServer.End.CLOSE, RawServer.head("text/csv", body.length() + 1000), body);
-      List<String> seen = new java.util.ArrayList<>();
+      List<String> seen = new ArrayList<>();
       ClavataIoException e =
           catchThrowableOfType(
               ClavataIoException.class,

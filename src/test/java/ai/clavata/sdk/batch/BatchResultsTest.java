@@ -1,14 +1,13 @@
 package ai.clavata.sdk.batch;
 
+import static ai.clavata.sdk.TestResponses.ok;
 import static ai.clavata.sdk.batch.BatchTestSupport.csv;
 import static ai.clavata.sdk.batch.BatchTestSupport.job;
 import static ai.clavata.sdk.batch.BatchTestSupport.jobs;
-import static ai.clavata.sdk.batch.BatchTestSupport.ok;
 import static ai.clavata.sdk.batch.BatchTestSupport.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.clavata.sdk.ClavataClient;
 import ai.clavata.sdk.Fixtures;
 import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.TestClients;
@@ -20,13 +19,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import okhttp3.ConnectionPool;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 /** Downloading and parsing a batch results file. */
@@ -110,7 +107,7 @@ class BatchResultsTest extends MockServerTest {
     RecordedRequest get = server.takeRequest();
     assertThat(get.getHeaders().get("Authorization")).isNull();
     String userAgent = get.getHeaders().get("User-Agent");
-    assertThat(userAgent == null ? "" : userAgent.toLowerCase(java.util.Locale.ROOT))
+    assertThat(userAgent == null ? "" : userAgent.toLowerCase(Locale.ROOT))
         .doesNotContain("clavata");
   }
 

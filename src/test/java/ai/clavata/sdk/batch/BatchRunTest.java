@@ -1,15 +1,15 @@
 package ai.clavata.sdk.batch;
 
+import static ai.clavata.sdk.TestResponses.ok;
+import static ai.clavata.sdk.TestResponses.tree;
 import static ai.clavata.sdk.batch.BatchTestSupport.created;
 import static ai.clavata.sdk.batch.BatchTestSupport.csv;
 import static ai.clavata.sdk.batch.BatchTestSupport.drain;
 import static ai.clavata.sdk.batch.BatchTestSupport.error;
 import static ai.clavata.sdk.batch.BatchTestSupport.job;
 import static ai.clavata.sdk.batch.BatchTestSupport.jobs;
-import static ai.clavata.sdk.batch.BatchTestSupport.ok;
 import static ai.clavata.sdk.batch.BatchTestSupport.parseRfc4180;
 import static ai.clavata.sdk.batch.BatchTestSupport.stored;
-import static ai.clavata.sdk.batch.BatchTestSupport.tree;
 import static ai.clavata.sdk.batch.BatchTestSupport.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,8 +21,8 @@ import ai.clavata.sdk.errors.BatchJobFailedException;
 import ai.clavata.sdk.errors.ClavataApiException;
 import ai.clavata.sdk.errors.PermissionDeniedException;
 import ai.clavata.sdk.model.BatchJob;
-import ai.clavata.sdk.model.PollOptions;
 import ai.clavata.sdk.model.BatchJobState;
+import ai.clavata.sdk.model.PollOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,5 @@
 package ai.clavata.sdk.batch;
 
-import ai.clavata.sdk.TestResponses;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -9,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -17,15 +16,7 @@ import mockwebserver3.RecordedRequest;
 final class BatchTestSupport {
   private BatchTestSupport() {}
 
-  /** Parses JSON text into a tree for structural comparison. */
-  static JsonNode tree(String json) {
-    return TestResponses.tree(json);
-  }
 
-  /** A 200 JSON response. */
-  static MockResponse ok(String body) {
-    return TestResponses.ok(body);
-  }
 
   /** An empty 200 response, as a storage host answers a PUT. */
   static MockResponse stored() {
@@ -85,7 +76,7 @@ final class BatchTestSupport {
   static List<RecordedRequest> drain(MockWebServer server) throws InterruptedException {
     List<RecordedRequest> out = new ArrayList<>();
     RecordedRequest r;
-    while ((r = server.takeRequest(0, java.util.concurrent.TimeUnit.MILLISECONDS)) != null) {
+    while ((r = server.takeRequest(0, TimeUnit.MILLISECONDS)) != null) {
       out.add(r);
     }
     return out;

@@ -12,16 +12,20 @@ import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.errors.BadRequestException;
 import ai.clavata.sdk.errors.ClavataApiException;
+import ai.clavata.sdk.errors.ClavataIoException;
 import ai.clavata.sdk.errors.PermissionDeniedException;
 import ai.clavata.sdk.errors.ServerException;
 import ai.clavata.sdk.model.BatchJobCreated;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -156,7 +160,7 @@ class BatchUploadTest extends MockServerTest {
     assertThat(put.getUrl().toString()).doesNotContain(TestClients.API_KEY);
     String userAgent = put.getHeaders().get("User-Agent");
     if (userAgent != null) {
-      assertThat(userAgent.toLowerCase(java.util.Locale.ROOT)).doesNotContain("clavata");
+      assertThat(userAgent.toLowerCase(Locale.ROOT)).doesNotContain("clavata");
     }
     assertThat(put.getHeaders().get("Content-Type")).isEqualTo("text/csv");
     assertThat(put.getHeaders().get("Transfer-Encoding")).isNull();
@@ -207,7 +211,7 @@ class BatchUploadTest extends MockServerTest {
     gone.close();
 
     assertThatThrownBy(() -> client.batch().upload(created, BatchInput.of(hostileRows())))
-        .isInstanceOf(ai.clavata.sdk.errors.ClavataIoException.class)
+        .isInstanceOf(ClavataIoException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TestClients.API_KEY));
     assertThat(timing.sleeps()).isNotEmpty(); // a refused connection is retried
   }
@@ -351,7 +355,7 @@ class BatchUploadTest extends MockServerTest {
     List<Path> before = spools(tmp);
     List<Path> duringUpload = new ArrayList<>();
     storage.setDispatcher(
-        new mockwebserver3.Dispatcher() {
+        new Dispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
             try {
@@ -405,7 +409,7 @@ class BatchUploadTest extends MockServerTest {
     assertThat(storage.getRequestCount()).isZero();
   }
 
-  private static List<Path> spools(Path tmp) throws java.io.IOException {
+  private static List<Path> spools(Path tmp) throws IOException {
     try (Stream<Path> files = Files.list(tmp)) {
       return files.filter(p -> p.getFileName().toString().startsWith("clavata-batch-")).toList();
     }

@@ -1,5 +1,6 @@
 package ai.clavata.sdk.errors;
 
+import static ai.clavata.sdk.TestRequests.createJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -94,7 +95,7 @@ class EchoedKeyTest extends MockServerTest {
         catchThrowableOfType(
             ContentRefusedException.class,
             () -> client.jobs().create(
-                ai.clavata.sdk.jobs.CreateJobRequest.builder().policyId("p").addContent(ContentData.text("x")).build()));
+                createJob()));
     assertNoKeyAnywhere(e);
     assertThat(e.headers().get("x-echo-authorization")).containsExactly("Bearer [REDACTED]");
     assertThat(e.requestId()).contains("req-[REDACTED]");

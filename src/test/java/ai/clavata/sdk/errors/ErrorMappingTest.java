@@ -7,6 +7,11 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import ai.clavata.sdk.ClavataClient;
 import ai.clavata.sdk.FakeTiming;
 import ai.clavata.sdk.TestClients;
+import ai.clavata.sdk.jobs.CreateJobRequest;
+import ai.clavata.sdk.model.ContentData;
+import ai.clavata.sdk.model.PrecheckFailureType;
+import ai.clavata.sdk.model.PrecheckMatchConfidence;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -232,7 +237,7 @@ class ErrorMappingTest {
                     .body(statusBody(8, "slow down"))
                     .build());
 
-    assertThat(e.retryAfter()).contains(java.time.Duration.ofSeconds(7));
+    assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
     assertThat(e.getMessage()).isEqualTo("HTTP 429 RESOURCE_EXHAUSTED: slow down");
   }
 
@@ -402,10 +407,10 @@ class ErrorMappingTest {
     assertThat(refused.failures())
         .containsExactly(
             new PrecheckFailure(
-                ai.clavata.sdk.model.PrecheckFailureType.NCMEC,
+                PrecheckFailureType.NCMEC,
                 "content matched a known hash",
                 "5d41402abc4b2a76b9719d911017c592",
-                ai.clavata.sdk.model.PrecheckMatchConfidence.EXACT));
+                PrecheckMatchConfidence.EXACT));
     assertThat(refused.getMessage()).isEqualTo("HTTP 499 CANCELLED: refused");
   }
 
@@ -421,11 +426,11 @@ class ErrorMappingTest {
     assertThat(refused.grpcCode()).contains(GrpcCode.FAILED_PRECONDITION);
     assertThat(refused.failures()).hasSize(1);
     PrecheckFailure failure = refused.failures().get(0);
-    assertThat(failure.type()).isEqualTo(ai.clavata.sdk.model.PrecheckFailureType.NCMEC);
+    assertThat(failure.type()).isEqualTo(PrecheckFailureType.NCMEC);
     assertThat(failure.message()).isEqualTo("content matched a known hash");
     assertThat(failure.contentHash()).isEqualTo("5d41402abc4b2a76b9719d911017c592");
     assertThat(failure.matchConfidence())
-        .isEqualTo(ai.clavata.sdk.model.PrecheckMatchConfidence.EXACT);
+        .isEqualTo(PrecheckMatchConfidence.EXACT);
   }
 
   @Test
@@ -454,10 +459,10 @@ class ErrorMappingTest {
     assertThat(refused.failures())
         .containsExactly(
             new PrecheckFailure(
-                ai.clavata.sdk.model.PrecheckFailureType.INVALID_IMAGE,
+                PrecheckFailureType.INVALID_IMAGE,
                 "corrupt jpeg",
                 null,
-                ai.clavata.sdk.model.PrecheckMatchConfidence.UNSPECIFIED));
+                PrecheckMatchConfidence.UNSPECIFIED));
   }
 
   @Test
@@ -477,8 +482,8 @@ class ErrorMappingTest {
     assertThat(refused.failures())
         .extracting(PrecheckFailure::type)
         .containsExactly(
-            ai.clavata.sdk.model.PrecheckFailureType.NCMEC,
-            ai.clavata.sdk.model.PrecheckFailureType.UNSUPPORTED_IMAGE_FORMAT);
+            PrecheckFailureType.NCMEC,
+            PrecheckFailureType.UNSUPPORTED_IMAGE_FORMAT);
   }
 
   @Test
@@ -501,9 +506,9 @@ class ErrorMappingTest {
                   client
                       .jobs()
                       .create(
-                          ai.clavata.sdk.jobs.CreateJobRequest.builder()
+                          CreateJobRequest.builder()
                               .policyId("p")
-                              .addContent(ai.clavata.sdk.model.ContentData.text("x"))
+                              .addContent(ContentData.text("x"))
                               .build()));
       assertThat(e).isNotNull();
       assertThat(e.failures()).hasSize(1);

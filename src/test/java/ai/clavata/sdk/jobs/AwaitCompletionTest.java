@@ -1,11 +1,11 @@
 package ai.clavata.sdk.jobs;
 
-import ai.clavata.sdk.MockServerTest;
+import static ai.clavata.sdk.TestResponses.ok;
 import static ai.clavata.sdk.jobs.JobsTestSupport.jobEnvelope;
-import static ai.clavata.sdk.jobs.JobsTestSupport.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.errors.ClavataTimeoutException;
 import ai.clavata.sdk.model.Job;
 import ai.clavata.sdk.model.JobStatus;

@@ -1,7 +1,8 @@
 package ai.clavata.sdk.jobs;
 
-import static ai.clavata.sdk.jobs.JobsTestSupport.ok;
-import static ai.clavata.sdk.jobs.JobsTestSupport.tree;
+import static ai.clavata.sdk.TestRequests.createJob;
+import static ai.clavata.sdk.TestResponses.ok;
+import static ai.clavata.sdk.TestResponses.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,14 +20,12 @@ import ai.clavata.sdk.model.Webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 class CreateJobTest extends MockServerTest {
-  private static CreateJobRequest minimalRequest() {
-    return CreateJobRequest.builder().policyId("p").addContent(ContentData.text("hi")).build();
-  }
 
   private RecordedRequest create(CreateJobRequest request) throws InterruptedException {
     server.enqueue(ok(Fixtures.read("job-completed.json")));
@@ -111,7 +110,7 @@ class CreateJobTest extends MockServerTest {
                 .policyId("p")
                 .addContent(ContentData.text("one"))
                 .addAllContent(
-                    java.util.List.of(
+                    List.of(
                         ContentData.imageUrl("https://example.com/2.png"), ContentData.text("three")))
                 .build());
 
@@ -259,7 +258,7 @@ class CreateJobTest extends MockServerTest {
   @Test
   void okResponseWithoutJobIsADecodeError() {
     server.enqueue(ok("{\"somethingElse\":{}}"));
-    CreateJobRequest request = minimalRequest();
+    CreateJobRequest request = createJob();
 
     assertThatThrownBy(() -> client.jobs().create(request))
         .isInstanceOf(ClavataDecodeException.class)
@@ -270,7 +269,7 @@ class CreateJobTest extends MockServerTest {
   @Test
   void okResponseWithNullJobIsADecodeError() {
     server.enqueue(ok("{\"job\":null}"));
-    CreateJobRequest request = minimalRequest();
+    CreateJobRequest request = createJob();
 
     assertThatThrownBy(() -> client.jobs().create(request))
         .isInstanceOf(ClavataDecodeException.class)
@@ -280,7 +279,7 @@ class CreateJobTest extends MockServerTest {
   @Test
   void truncatedJsonIsADecodeErrorWithAnExcerpt() {
     server.enqueue(ok("{\"job\": {\"jobUuid\": \"abc-truncated\", \"status\": \"JOB_STA"));
-    CreateJobRequest request = minimalRequest();
+    CreateJobRequest request = createJob();
 
     assertThatThrownBy(() -> client.jobs().create(request))
         .isInstanceOfSatisfying(
@@ -294,7 +293,7 @@ class CreateJobTest extends MockServerTest {
   @Test
   void htmlBodyIsADecodeErrorWithAnExcerpt() {
     server.enqueue(ok("<html><body>Gateway says hi</body></html>"));
-    CreateJobRequest request = minimalRequest();
+    CreateJobRequest request = createJob();
 
     assertThatThrownBy(() -> client.jobs().create(request))
         .isInstanceOf(ClavataDecodeException.class)
@@ -304,7 +303,7 @@ class CreateJobTest extends MockServerTest {
   @Test
   void decodeErrorExcerptNeverShowsTheKey() {
     server.enqueue(ok("{\"job\": {\"echo\": \"Bearer " + TestClients.API_KEY + "\""));
-    CreateJobRequest request = minimalRequest();
+    CreateJobRequest request = createJob();
 
     assertThatThrownBy(() -> client.jobs().create(request))
         .isInstanceOfSatisfying(
@@ -319,7 +318,7 @@ class CreateJobTest extends MockServerTest {
   void serverErrorOnCreateIsNotRetriedByDefault() {
     server.enqueue(new MockResponse.Builder().code(500).body("{\"code\":13,\"message\":\"boom\"}").build());
     server.enqueue(ok(Fixtures.read("job-completed.json")));
-    CreateJobRequest request = minimalRequest();
+    CreateJobRequest request = createJob();
 
     assertThatThrownBy(() -> client.jobs().create(request)).isInstanceOf(ServerException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -329,7 +328,7 @@ class CreateJobTest extends MockServerTest {
   void serverErrorOnCreateIsRetriedWhenOptedIn() throws Exception {
     server.enqueue(new MockResponse.Builder().code(500).body("{\"code\":13,\"message\":\"boom\"}").build());
     server.enqueue(ok(Fixtures.read("job-completed.json")));
-    CreateJobRequest request = minimalRequest();
+    CreateJobRequest request = createJob();
 
     try (ClavataClient retrying = client.withOptions(o -> o.retryNonIdempotent(true))) {
       assertThat(retrying.jobs().create(request).status()).isEqualTo(JobStatus.COMPLETED);
@@ -342,7 +341,7 @@ class CreateJobTest extends MockServerTest {
   @Test
   void trailingGarbageIsADecodeError() {
     server.enqueue(ok(Fixtures.read("job-completed.json") + " }garbage"));
-    CreateJobRequest request = minimalRequest();
+    CreateJobRequest request = createJob();
 
     assertThatThrownBy(() -> client.jobs().create(request))
         .isInstanceOf(ClavataDecodeException.class);

@@ -1,7 +1,7 @@
 package ai.clavata.sdk.jobs;
 
+import static ai.clavata.sdk.TestResponses.ok;
 import static ai.clavata.sdk.jobs.JobsTestSupport.jobEnvelope;
-import static ai.clavata.sdk.jobs.JobsTestSupport.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,9 +11,12 @@ import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.model.Job;
 import ai.clavata.sdk.model.JobStatus;
+import java.time.Duration;
 import java.time.Instant;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GetJobTest extends MockServerTest {
   @Test
@@ -59,8 +62,8 @@ class GetJobTest extends MockServerTest {
     assertThat(recorded.getUrl().pathSegments()).containsExactly("v1", "jobs", "../batch-jobs");
   }
 
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {".", ".."})
+  @ParameterizedTest
+  @ValueSource(strings = {".", ".."})
   void dotSegmentIdsAreRefusedInsteadOfLeavingTheJobsPath(String jobUuid) {
     // OkHttp resolves "." and ".." (even percent-encoded) as dot segments, so GET /v1/jobs/..
     // would silently become GET /v1/ : such an id cannot be sent as one path segment.
@@ -68,7 +71,7 @@ class GetJobTest extends MockServerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("jobUuid")
         .hasMessageContaining("'" + jobUuid + "'");
-    assertThatThrownBy(() -> client.jobs().awaitCompletion(jobUuid, java.time.Duration.ofSeconds(1)))
+    assertThatThrownBy(() -> client.jobs().awaitCompletion(jobUuid, Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("jobUuid");
     assertThat(server.getRequestCount()).isZero();

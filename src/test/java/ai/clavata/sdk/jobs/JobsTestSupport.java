@@ -1,22 +1,8 @@
 package ai.clavata.sdk.jobs;
 
-import ai.clavata.sdk.TestResponses;
-import com.fasterxml.jackson.databind.JsonNode;
-import mockwebserver3.MockResponse;
-
 /** Small helpers shared by the jobs tests. */
 final class JobsTestSupport {
   private JobsTestSupport() {}
-
-  /** Parses JSON text into a tree for structural comparison. */
-  static JsonNode tree(String json) {
-    return TestResponses.tree(json);
-  }
-
-  /** A 200 JSON response. */
-  static MockResponse ok(String body) {
-    return TestResponses.ok(body);
-  }
 
   /** {@code {"job": {...}}} with an id and a wire status such as {@code JOB_STATUS_RUNNING}. */
   static String jobEnvelope(String jobUuid, String wireStatus) {

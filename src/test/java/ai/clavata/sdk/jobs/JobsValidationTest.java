@@ -9,6 +9,8 @@ import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.JobStatus;
 import ai.clavata.sdk.model.Webhook;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -190,7 +192,7 @@ class JobsValidationTest {
 
   @Test
   void blankJobIdForAwaitCompletion() {
-    assertThatThrownBy(() -> client.jobs().awaitCompletion("  ", java.time.Duration.ofSeconds(5)))
+    assertThatThrownBy(() -> client.jobs().awaitCompletion("  ", Duration.ofSeconds(5)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("jobUuid");
   }
@@ -210,8 +212,8 @@ class JobsValidationTest {
 
   @Test
   void invalidRangeInListFilter() {
-    java.time.Instant later = java.time.Instant.parse("2026-02-01T00:00:00Z");
-    java.time.Instant earlier = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    Instant later = Instant.parse("2026-02-01T00:00:00Z");
+    Instant earlier = Instant.parse("2026-01-01T00:00:00Z");
 
     assertThatThrownBy(
             () -> ListJobsRequest.builder().createdAfter(later).createdBefore(earlier).build())

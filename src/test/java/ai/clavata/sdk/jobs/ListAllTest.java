@@ -1,7 +1,7 @@
 package ai.clavata.sdk.jobs;
 
+import static ai.clavata.sdk.TestResponses.ok;
 import static ai.clavata.sdk.jobs.JobsTestSupport.job;
-import static ai.clavata.sdk.jobs.JobsTestSupport.ok;
 import static ai.clavata.sdk.jobs.JobsTestSupport.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,7 @@
 package ai.clavata.sdk.jobs;
 
+import static ai.clavata.sdk.TestResponses.ok;
 import static ai.clavata.sdk.jobs.JobsTestSupport.job;
-import static ai.clavata.sdk.jobs.JobsTestSupport.ok;
 import static ai.clavata.sdk.jobs.JobsTestSupport.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,7 @@ import ai.clavata.sdk.model.Job;
 import ai.clavata.sdk.model.JobStatus;
 import ai.clavata.sdk.model.TimeRange;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.NoSuchElementException;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
@@ -99,7 +100,7 @@ class ListJobsTest extends MockServerTest {
 
   @Test
   void timestampsAreUtcEvenFromAnOffsetInstant() throws Exception {
-    Instant fromOffset = java.time.OffsetDateTime.parse("2026-01-02T05:04:05.5+02:00").toInstant();
+    Instant fromOffset = OffsetDateTime.parse("2026-01-02T05:04:05.5+02:00").toInstant();
 
     HttpUrl url = list(ListJobsRequest.builder().createdAfter(fromOffset).build());
 

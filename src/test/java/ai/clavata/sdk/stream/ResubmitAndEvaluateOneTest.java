@@ -1,9 +1,8 @@
 package ai.clavata.sdk.stream;
 
-import ai.clavata.sdk.MockServerTest;
+import static ai.clavata.sdk.TestResponses.ok;
 import static ai.clavata.sdk.stream.StreamFixtures.KEY;
 import static ai.clavata.sdk.stream.StreamFixtures.errorLine;
-import static ai.clavata.sdk.stream.StreamFixtures.ok;
 import static ai.clavata.sdk.stream.StreamFixtures.refusalStatus;
 import static ai.clavata.sdk.stream.StreamFixtures.result;
 import static ai.clavata.sdk.stream.StreamFixtures.status;
@@ -13,6 +12,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.clavata.sdk.ClavataClient;
+import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.errors.BadRequestException;
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.errors.ClavataException;

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.RecordedRequest;
 import okio.BufferedSink;
@@ -69,20 +69,6 @@ final class StreamFixtures {
   /** An error line {@code {"error": status}}. */
   static String errorLine(String status) {
     return "{\"error\":" + status + "}\n";
-  }
-
-  static MockResponse ok(String body) {
-    return new MockResponse.Builder()
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
-  }
-
-  static MockResponse ok(MockResponseBody body) {
-    return new MockResponse.Builder()
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
   }
 
   /** Items "item 0" … with the caller's own metadata {@code mine=x}; correlation on. */
@@ -169,7 +155,7 @@ final class StreamFixtures {
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
       byte[] padding = new byte[8192];
-      java.util.Arrays.fill(padding, (byte) '\n');
+      Arrays.fill(padding, (byte) '\n');
       try {
         sink.write(first);
         sink.flush();

@@ -1,8 +1,8 @@
 package ai.clavata.sdk.stream;
 
+import static ai.clavata.sdk.TestResponses.ok;
 import static ai.clavata.sdk.stream.StreamFixtures.KEY;
 import static ai.clavata.sdk.stream.StreamFixtures.errorLine;
-import static ai.clavata.sdk.stream.StreamFixtures.ok;
 import static ai.clavata.sdk.stream.StreamFixtures.refusalStatus;
 import static ai.clavata.sdk.stream.StreamFixtures.request;
 import static ai.clavata.sdk.stream.StreamFixtures.result;
@@ -24,6 +24,7 @@ import ai.clavata.sdk.model.EvaluationResult;
 import ai.clavata.sdk.model.Outcome;
 import ai.clavata.sdk.model.PrecheckFailureType;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -390,7 +391,7 @@ class StreamFramingTest extends MockServerTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> request(1).threshold(1.5).build())
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> request(1).idleTimeout(java.time.Duration.ofMillis(-1)).build())
+    assertThatThrownBy(() -> request(1).idleTimeout(Duration.ofMillis(-1)).build())
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> client.stream().evaluate(null)).isInstanceOf(NullPointerException.class);
     assertThat(server.getRequestCount()).isZero();
@@ -407,7 +408,7 @@ class StreamFramingTest extends MockServerTest {
             .threshold(0.7)
             .expedited(true)
             .option("mode", "fast")
-            .idleTimeout(java.time.Duration.ofSeconds(5))
+            .idleTimeout(Duration.ofSeconds(5))
             .build();
     server.enqueue(ok(result(0) + result(1) + result(2)));
     assertThat(collect(request)).hasSize(3);

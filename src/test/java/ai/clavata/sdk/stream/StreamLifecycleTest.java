@@ -1,8 +1,8 @@
 package ai.clavata.sdk.stream;
 
+import static ai.clavata.sdk.TestResponses.ok;
 import static ai.clavata.sdk.stream.StreamFixtures.GATE_SECONDS;
 import static ai.clavata.sdk.stream.StreamFixtures.errorLine;
-import static ai.clavata.sdk.stream.StreamFixtures.ok;
 import static ai.clavata.sdk.stream.StreamFixtures.request;
 import static ai.clavata.sdk.stream.StreamFixtures.result;
 import static ai.clavata.sdk.stream.StreamFixtures.status;
@@ -14,14 +14,17 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import ai.clavata.sdk.ClavataClient;
 import ai.clavata.sdk.FakeTiming;
 import ai.clavata.sdk.TestClients;
+import ai.clavata.sdk.errors.BadRequestException;
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.errors.ClavataTimeoutException;
 import ai.clavata.sdk.errors.RateLimitException;
 import ai.clavata.sdk.errors.StreamInterruptedException;
+import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.EvaluationResult;
 import ai.clavata.sdk.stream.StreamFixtures.EndlessBody;
 import ai.clavata.sdk.stream.StreamFixtures.GatedBody;
 import java.lang.ref.WeakReference;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -182,7 +186,7 @@ class StreamLifecycleTest {
   void closingTheJavaStreamClosesTheEvaluationStream() throws Exception {
     EndlessBody body = new EndlessBody(result(0));
     server.enqueue(ok(body));
-    try (java.util.stream.Stream<EvaluationResult> results =
+    try (Stream<EvaluationResult> results =
         client.stream().evaluate(request(2).build()).stream()) {
       assertThat(results.findFirst()).get().extracting(EvaluationResult::inputIndex).isEqualTo(0);
     }
@@ -246,7 +250,7 @@ class StreamLifecycleTest {
     assertThat(e).isNotNull();
     assertThat(e.getCause()).isInstanceOf(ClavataTimeoutException.class);
     assertThat(e.getCause().getMessage()).contains("readTimeout");
-    assertThat(e.getCause().getCause()).isInstanceOf(java.net.SocketTimeoutException.class);
+    assertThat(e.getCause().getCause()).isInstanceOf(SocketTimeoutException.class);
     assertThat(e.resultsReceived()).isEqualTo(1);
     assertThat(e.unansweredInputs()).containsExactly(0);
     assertThat(body.restWritten).isFalse();
@@ -335,7 +339,7 @@ class StreamLifecycleTest {
     // An error before the first result.
     server.enqueue(new MockResponse.Builder().code(400).body(errorLine(status(3, "bad"))).build());
     assertThatThrownBy(() -> client.stream().evaluate(request(1).build()))
-        .isInstanceOf(ai.clavata.sdk.errors.BadRequestException.class);
+        .isInstanceOf(BadRequestException.class);
     assertThat(connectionsInUse()).isZero();
 
     // Closed early while the server keeps sending.
@@ -348,7 +352,7 @@ class StreamLifecycleTest {
 
     // evaluateOne.
     server.enqueue(ok(result(0)));
-    assertThat(client.stream().evaluateOne("p", ai.clavata.sdk.model.ContentData.text("x")))
+    assertThat(client.stream().evaluateOne("p", ContentData.text("x")))
         .isNotNull();
 
     ConnectionPool pool = shared.connectionPool();

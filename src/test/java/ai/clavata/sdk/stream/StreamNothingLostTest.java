@@ -1,6 +1,6 @@
 package ai.clavata.sdk.stream;
 
-import static ai.clavata.sdk.stream.StreamFixtures.ok;
+import static ai.clavata.sdk.TestResponses.ok;
 import static ai.clavata.sdk.stream.StreamFixtures.request;
 import static ai.clavata.sdk.stream.StreamFixtures.result;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +16,7 @@ import ai.clavata.sdk.errors.ClavataIoException;
 import ai.clavata.sdk.errors.ClavataTimeoutException;
 import ai.clavata.sdk.errors.StreamInterruptedException;
 import ai.clavata.sdk.model.EvaluationResult;
+import com.fasterxml.jackson.core.JacksonException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +159,7 @@ class StreamNothingLostTest extends MockServerTest {
       assertThat(indexes(e.results())).containsExactly(0);
       assertThat(e.unansweredInputs()).containsExactly(1);
       assertThat(e.getCause()).isExactlyInstanceOf(ClavataIoException.class);
-      assertThat(e.getCause().getCause()).isNotInstanceOf(com.fasterxml.jackson.core.JacksonException.class);
+      assertThat(e.getCause().getCause()).isNotInstanceOf(JacksonException.class);
     }
   }
 

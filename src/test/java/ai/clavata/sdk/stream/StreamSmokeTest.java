@@ -11,6 +11,7 @@ import ai.clavata.sdk.errors.StreamInterruptedException;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.EvaluationResult;
 import java.util.List;
+import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -45,7 +46,7 @@ class StreamSmokeTest {
       List<EvaluationResult> all = results.toList();
       assertThat(all).extracting(EvaluationResult::inputIndex).containsExactly(1, 0);
       assertThat(all.get(0).input().text()).isEqualTo("item 1");
-      assertThat(all.get(0).report().contentMetadata()).containsExactly(java.util.Map.entry("mine", "x"));
+      assertThat(all.get(0).report().contentMetadata()).containsExactly(Map.entry("mine", "x"));
     }
     String body = server.takeRequest().getBody().utf8();
     assertThat(body).contains("\"clavata-sdk-input-index\":\"0\"", "\"clavata-sdk-input-index\":\"1\"");

@@ -1,13 +1,12 @@
 package ai.clavata.sdk.internal.http;
 
+import static ai.clavata.sdk.TestRequests.createJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.clavata.sdk.ClavataClient;
 import ai.clavata.sdk.FakeTiming;
 import ai.clavata.sdk.TestClients;
-import ai.clavata.sdk.jobs.CreateJobRequest;
-import ai.clavata.sdk.model.ContentData;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockResponse;
@@ -64,7 +63,7 @@ class AuthInterceptorTest {
     server.enqueue(ok());
     try (ClavataClient client = TestClients.client(server, timing)) {
       client.jobs().get("j1");
-      client.jobs().create(CreateJobRequest.builder().policyId("p").addContent(ContentData.text("x")).build());
+      client.jobs().create(createJob());
     }
 
     for (int i = 0; i < 3; i++) {

@@ -1,5 +1,6 @@
 package ai.clavata.sdk.internal.http;
 
+import static ai.clavata.sdk.TestRequests.createJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -12,8 +13,6 @@ import ai.clavata.sdk.errors.ContentRefusedException;
 import ai.clavata.sdk.errors.NotFoundException;
 import ai.clavata.sdk.errors.RateLimitException;
 import ai.clavata.sdk.errors.ServerException;
-import ai.clavata.sdk.jobs.CreateJobRequest;
-import ai.clavata.sdk.model.ContentData;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,10 +50,6 @@ class ConnectionHygieneTest {
 
   private static MockResponse error(int code, String body) {
     return new MockResponse.Builder().code(code).body(body).build();
-  }
-
-  private static CreateJobRequest createRequest() {
-    return CreateJobRequest.builder().policyId("p").addContent(ContentData.text("x")).build();
   }
 
   private void assertEveryConnectionIsIdle() {
@@ -101,7 +96,7 @@ class ConnectionHygieneTest {
 
       // A create that is not retried.
       server.enqueue(error(500, "{\"code\":13,\"message\":\"internal\"}"));
-      assertThat(catchThrowableOfType(ServerException.class, () -> client.jobs().create(createRequest())))
+      assertThat(catchThrowableOfType(ServerException.class, () -> client.jobs().create(createJob())))
           .isNotNull();
       assertEveryConnectionIsIdle();
 
@@ -109,7 +104,7 @@ class ConnectionHygieneTest {
       server.enqueue(error(404, "{\"code\":5,\"message\":\"no such job\"}"));
       assertThat(catchThrowableOfType(NotFoundException.class, () -> client.jobs().get("j1"))).isNotNull();
       server.enqueue(error(499, "{\"code\":1,\"message\":\"refused\"}"));
-      assertThat(catchThrowableOfType(ContentRefusedException.class, () -> client.jobs().create(createRequest())))
+      assertThat(catchThrowableOfType(ContentRefusedException.class, () -> client.jobs().create(createJob())))
           .isNotNull();
       assertEveryConnectionIsIdle();
 
@@ -134,7 +129,7 @@ class ConnectionHygieneTest {
       // An I/O failure before sending, then a retry that succeeds.
       failNext.set(true);
       server.enqueue(ok());
-      assertThat(client.jobs().create(createRequest()).jobUuid()).isEqualTo("j1");
+      assertThat(client.jobs().create(createJob()).jobUuid()).isEqualTo("j1");
 
       // An I/O failure that is not retried, through a copy that shares the pool.
       failNext.set(true);

@@ -1,7 +1,9 @@
 package ai.clavata.sdk.internal.http;
 
+import static ai.clavata.sdk.TestRequests.createJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.clavata.sdk.ClavataClient;
 import ai.clavata.sdk.ClavataClientBuilder;
@@ -11,7 +13,6 @@ import ai.clavata.sdk.batch.CreateBatchJobRequest;
 import ai.clavata.sdk.errors.ClavataIoException;
 import ai.clavata.sdk.errors.ServerException;
 import ai.clavata.sdk.errors.UnexpectedStatusException;
-import ai.clavata.sdk.jobs.CreateJobRequest;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.stream.EvaluateRequest;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ class NoSilentResendTest extends MockServerTest {
     CREATE_JOB(JOB) {
       @Override
       void call(ClavataClient client) {
-        client.jobs().create(CreateJobRequest.builder().policyId("p").addContent(ContentData.text("x")).build());
+        client.jobs().create(createJob());
       }
     },
     STREAM(RESULT) {
@@ -169,7 +170,7 @@ class NoSilentResendTest extends MockServerTest {
     server.enqueue(ok(JOB));
     try (ClavataClient client = client(owner, b -> b.maxRetries(0))) {
       ServerException e =
-          org.assertj.core.api.Assertions.catchThrowableOfType(ServerException.class, () -> BillablePost.CREATE_JOB.call(client));
+          catchThrowableOfType(ServerException.class, () -> BillablePost.CREATE_JOB.call(client));
       assertThat(e.httpStatus()).isEqualTo(503);
       assertThat(e.error().header("Retry-After")).as("the caller still sees the header").contains("0");
     }

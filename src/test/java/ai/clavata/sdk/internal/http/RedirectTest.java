@@ -1,5 +1,6 @@
 package ai.clavata.sdk.internal.http;
 
+import static ai.clavata.sdk.TestRequests.createJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,6 @@ import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.errors.ClavataIoException;
 import ai.clavata.sdk.errors.UnexpectedStatusException;
 import ai.clavata.sdk.jobs.CreateJobRequest;
-import ai.clavata.sdk.model.ContentData;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -24,8 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The SDK's redirect rules: capped, never down to plain http, bodies only on 307 and 308. */
 class RedirectTest extends MockServerTest {
   private static final String JOB = "{\"job\":{\"jobUuid\":\"j1\",\"status\":\"JOB_STATUS_COMPLETED\"}}";
-  private static final CreateJobRequest CREATE =
-      CreateJobRequest.builder().policyId("p").addContent(ContentData.text("x")).build();
+  private static final CreateJobRequest CREATE = createJob();
 
   private static MockResponse redirect(int code, String location) {
     return new MockResponse.Builder().code(code).addHeader("Location", location).build();

@@ -1,5 +1,6 @@
 package ai.clavata.sdk.internal.http;
 
+import static ai.clavata.sdk.TestRequests.createJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +13,7 @@ import ai.clavata.sdk.errors.ClavataTimeoutException;
 import ai.clavata.sdk.jobs.CreateJobRequest;
 import ai.clavata.sdk.model.ContentData;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
@@ -95,7 +97,7 @@ class ResponseBodyTest extends MockServerTest {
         new MockResponse.Builder()
             .addHeader("Content-Type", "application/json")
             .addHeader("Content-Encoding", "gzip")
-            .body(gzip(JOB.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1))
+            .body(gzip(JOB.getBytes(StandardCharsets.UTF_8), 1))
             .build());
     assertThat(client.jobs().get("j1").jobUuid()).isEqualTo("j1");
   }
@@ -125,7 +127,7 @@ class ResponseBodyTest extends MockServerTest {
     server.enqueue(
         new MockResponse.Builder().body(jobOfSize(200_000)).onResponseBody(new SocketEffect.CloseSocket()).build());
     server.enqueue(ok(JOB));
-    CreateJobRequest request = CreateJobRequest.builder().policyId("p").addContent(ContentData.text("x")).build();
+    CreateJobRequest request = createJob();
     assertThatThrownBy(() -> client.jobs().create(request))
         .isInstanceOf(ClavataIoException.class)
         .hasMessageContaining("POST /v1/jobs");
@@ -149,7 +151,7 @@ class ResponseBodyTest extends MockServerTest {
   @Test
   void aSlowAnswerAfterTheUploadStillNamesTheReadTimeout() {
     server.enqueue(ok(JOB).newBuilder().headersDelay(2, TimeUnit.SECONDS).build());
-    CreateJobRequest request = CreateJobRequest.builder().policyId("p").addContent(ContentData.text("x")).build();
+    CreateJobRequest request = createJob();
     try (ClavataClient hurried =
         TestClients.builder(server, timing).readTimeout(Duration.ofMillis(200)).maxRetries(0).build()) {
       assertThatThrownBy(() -> hurried.jobs().create(request))

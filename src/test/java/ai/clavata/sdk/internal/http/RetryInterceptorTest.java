@@ -3,6 +3,7 @@ package ai.clavata.sdk.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.clavata.sdk.FakeTiming;
 import ai.clavata.sdk.internal.Timing;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -79,7 +80,7 @@ class RetryInterceptorTest {
   void doesNotReplayAOneShotBody() throws IOException {
     server.enqueue(new MockResponse.Builder().code(503).body("busy").build());
     server.enqueue(new MockResponse.Builder().body("ok").build());
-    ai.clavata.sdk.FakeTiming timing = new ai.clavata.sdk.FakeTiming();
+    FakeTiming timing = new FakeTiming();
     RequestBody oneShot =
         new RequestBody() {
           @Override
@@ -110,7 +111,7 @@ class RetryInterceptorTest {
   void retriesAnUntaggedGetAsIdempotent() throws IOException {
     server.enqueue(new MockResponse.Builder().code(500).body("boom").build());
     server.enqueue(new MockResponse.Builder().body("ok").build());
-    ai.clavata.sdk.FakeTiming timing = new ai.clavata.sdk.FakeTiming();
+    FakeTiming timing = new FakeTiming();
 
     try (Response response = client(timing).newCall(new Request.Builder().url(server.url("/")).build()).execute()) {
       assertThat(response.code()).isEqualTo(200);
@@ -124,7 +125,7 @@ class RetryInterceptorTest {
     for (int i = 0; i < 3; i++) {
       server.enqueue(new MockResponse.Builder().code(503).body("busy " + i).build());
     }
-    ai.clavata.sdk.FakeTiming timing = new ai.clavata.sdk.FakeTiming();
+    FakeTiming timing = new FakeTiming();
 
     try (Response response = client(timing).newCall(new Request.Builder().url(server.url("/")).build()).execute()) {
       assertThat(response.code()).isEqualTo(503);

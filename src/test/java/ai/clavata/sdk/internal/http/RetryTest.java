@@ -1,5 +1,6 @@
 package ai.clavata.sdk.internal.http;
 
+import static ai.clavata.sdk.TestRequests.createJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -12,14 +13,13 @@ import ai.clavata.sdk.errors.BadRequestException;
 import ai.clavata.sdk.errors.ClavataApiException;
 import ai.clavata.sdk.errors.ClavataIoException;
 import ai.clavata.sdk.errors.ClavataTimeoutException;
+import ai.clavata.sdk.errors.ConflictException;
 import ai.clavata.sdk.errors.ContentRefusedException;
 import ai.clavata.sdk.errors.NotFoundException;
 import ai.clavata.sdk.errors.PermissionDeniedException;
 import ai.clavata.sdk.errors.RateLimitException;
 import ai.clavata.sdk.errors.ServerException;
 import ai.clavata.sdk.errors.UnexpectedStatusException;
-import ai.clavata.sdk.jobs.CreateJobRequest;
-import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.Job;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -39,6 +39,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.Interceptor;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,10 +69,6 @@ class RetryTest {
         .addHeader("Retry-After", retryAfter)
         .body("{\"code\":8,\"message\":\"slow down\"}")
         .build();
-  }
-
-  private static CreateJobRequest createRequest() {
-    return CreateJobRequest.builder().policyId("p").addContent(ContentData.text("x")).build();
   }
 
   private ClavataClient client() {
@@ -113,7 +110,7 @@ class RetryTest {
     server.enqueue(ok());
 
     try (ClavataClient client = client()) {
-      assertThat(client.jobs().create(createRequest()).jobUuid()).isEqualTo("j1");
+      assertThat(client.jobs().create(createJob()).jobUuid()).isEqualTo("j1");
     }
 
     RecordedRequest first = server.takeRequest();
@@ -213,7 +210,7 @@ class RetryTest {
     // A call timeout long enough for the wait: only the 30 s cap stops it.
     try (ClavataClient client = client(b -> b.timeout(Duration.ofMinutes(10)))) {
       RateLimitException e =
-          catchThrowableOfType(RateLimitException.class, () -> client.jobs().create(createRequest()));
+          catchThrowableOfType(RateLimitException.class, () -> client.jobs().create(createJob()));
       assertThat(e).isNotNull();
       assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
     }
@@ -300,7 +297,7 @@ class RetryTest {
             case 404 -> NotFoundException.class;
             case 499 -> ContentRefusedException.class;
             case 501 -> ServerException.class;
-            case 409 -> ai.clavata.sdk.errors.ConflictException.class;
+            case 409 -> ConflictException.class;
             default -> UnexpectedStatusException.class;
           };
       assertThat(e).isExactlyInstanceOf(expected);
@@ -318,7 +315,7 @@ class RetryTest {
 
     try (ClavataClient client = client(b -> b.retryNonIdempotent(true))) {
       ClavataApiException e =
-          catchThrowableOfType(ClavataApiException.class, () -> client.jobs().create(createRequest()));
+          catchThrowableOfType(ClavataApiException.class, () -> client.jobs().create(createJob()));
       assertThat(e.httpStatus()).isEqualTo(code);
     }
 
@@ -333,7 +330,7 @@ class RetryTest {
 
     try (ClavataClient client = client()) {
       ServerException e =
-          catchThrowableOfType(ServerException.class, () -> client.jobs().create(createRequest()));
+          catchThrowableOfType(ServerException.class, () -> client.jobs().create(createJob()));
       assertThat(e).isNotNull();
       assertThat(e.httpStatus()).isEqualTo(code);
     }
@@ -349,7 +346,7 @@ class RetryTest {
     server.enqueue(ok());
 
     try (ClavataClient client = client(b -> b.retryNonIdempotent(true))) {
-      assertThat(client.jobs().create(createRequest()).jobUuid()).isEqualTo("j1");
+      assertThat(client.jobs().create(createJob()).jobUuid()).isEqualTo("j1");
     }
 
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -363,7 +360,7 @@ class RetryTest {
     server.enqueue(ok());
 
     try (ClavataClient client = client()) {
-      assertThat(client.jobs().create(createRequest()).jobUuid()).isEqualTo("j1");
+      assertThat(client.jobs().create(createJob()).jobUuid()).isEqualTo("j1");
     }
 
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -443,7 +440,7 @@ class RetryTest {
     }
 
     @Override
-    public okhttp3.Response intercept(Chain chain) throws IOException {
+    public Response intercept(Chain chain) throws IOException {
       attempts.incrementAndGet();
       if (!failures.isEmpty()) {
         throw failures.remove(0).get();
@@ -458,7 +455,7 @@ class RetryTest {
     server.enqueue(ok());
 
     try (ClavataClient client = client(b -> b.addInterceptor(failing))) {
-      assertThat(client.jobs().create(createRequest()).jobUuid()).isEqualTo("j1");
+      assertThat(client.jobs().create(createJob()).jobUuid()).isEqualTo("j1");
     }
 
     assertThat(failing.attempts).hasValue(2);
@@ -473,7 +470,7 @@ class RetryTest {
     server.enqueue(ok());
 
     try (ClavataClient client = client(b -> b.addInterceptor(failing))) {
-      assertThat(client.jobs().create(createRequest()).jobUuid()).isEqualTo("j1");
+      assertThat(client.jobs().create(createJob()).jobUuid()).isEqualTo("j1");
     }
 
     assertThat(failing.attempts).hasValue(2);
@@ -500,7 +497,7 @@ class RetryTest {
     try (ClavataClient client = client(b -> b.addInterceptor(failing))) {
       ClavataTimeoutException e =
           catchThrowableOfType(
-              ClavataTimeoutException.class, () -> client.jobs().create(createRequest()));
+              ClavataTimeoutException.class, () -> client.jobs().create(createJob()));
       assertThat(e).isNotNull();
       assertThat(e.getMessage()).startsWith("POST /v1/jobs").contains("readTimeout");
       assertThat(e.getCause()).isInstanceOf(SocketTimeoutException.class);
@@ -518,7 +515,7 @@ class RetryTest {
 
     try (ClavataClient client =
         client(b -> b.addInterceptor(failing).retryNonIdempotent(true))) {
-      assertThat(client.jobs().create(createRequest()).jobUuid()).isEqualTo("j1");
+      assertThat(client.jobs().create(createJob()).jobUuid()).isEqualTo("j1");
     }
 
     assertThat(failing.attempts).hasValue(2);

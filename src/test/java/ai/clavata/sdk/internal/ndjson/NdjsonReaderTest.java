@@ -2,6 +2,7 @@ package ai.clavata.sdk.internal.ndjson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.clavata.sdk.internal.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,9 +14,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import okio.Buffer;
+import okio.BufferedSink;
 import okio.BufferedSource;
 import okio.Okio;
+import okio.Pipe;
 import okio.Source;
 import okio.Timeout;
 import org.junit.jupiter.api.Test;
@@ -124,7 +129,7 @@ class NdjsonReaderTest {
 
   private static NdjsonReader.MalformedLineException malformed(BufferedSource source) {
     NdjsonReader<JsonNode> reader = new NdjsonReader<>(source, TREES, Long.MAX_VALUE);
-    return org.assertj.core.api.Assertions.catchThrowableOfType(
+    return catchThrowableOfType(
         NdjsonReader.MalformedLineException.class,
         () -> {
           while (reader.next() != null) {
@@ -163,7 +168,7 @@ class NdjsonReaderTest {
     byte[] bytes = BODY.getBytes(StandardCharsets.UTF_8);
     ChunkedSource oneByteAtATime =
         new ChunkedSource(
-            java.util.stream.IntStream.range(0, bytes.length)
+            IntStream.range(0, bytes.length)
                 .mapToObj(i -> new byte[] {bytes[i]})
                 .toList());
     assertThat(readAll(Okio.buffer(oneByteAtATime))).isEqualTo(BODY_LINES);
@@ -276,10 +281,10 @@ class NdjsonReaderTest {
 
   @Test
   void returnsEachValueAsSoonAsItIsCompleteWithoutWaitingForTheRest() throws IOException {
-    okio.Pipe pipe = new okio.Pipe(1024 * 1024);
+    Pipe pipe = new Pipe(1024 * 1024);
     // A reader that waited for more than the first line would fail here instead of hanging.
-    pipe.source().timeout().timeout(10, java.util.concurrent.TimeUnit.SECONDS);
-    okio.BufferedSink writer = Okio.buffer(pipe.sink());
+    pipe.source().timeout().timeout(10, TimeUnit.SECONDS);
+    BufferedSink writer = Okio.buffer(pipe.sink());
     NdjsonReader<JsonNode> reader = new NdjsonReader<>(Okio.buffer(pipe.source()), TREES, Long.MAX_VALUE);
 
     writer.writeUtf8("{\"first\":1}\n{\"sec").flush();
@@ -303,7 +308,7 @@ class NdjsonReaderTest {
       assertThat(reader.next().line()).as("lines far below the limit, 90 KB together").isEqualTo(line);
     }
     NdjsonReader.MalformedLineException e =
-        org.assertj.core.api.Assertions.catchThrowableOfType(NdjsonReader.MalformedLineException.class, reader::next);
+        catchThrowableOfType(NdjsonReader.MalformedLineException.class, reader::next);
     assertThat(e.tooLong()).isTrue();
     assertThat(e.line()).isEqualTo(4);
     assertThat(e.getMessage()).isEqualTo("the line is longer than the 64 KiB limit");
