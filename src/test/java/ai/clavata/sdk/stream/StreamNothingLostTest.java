@@ -8,14 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.clavata.sdk.ClavataClient;
-import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.RawServer;
 import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.errors.ClavataIoException;
 import ai.clavata.sdk.errors.ClavataTimeoutException;
 import ai.clavata.sdk.errors.StreamInterruptedException;
-import ai.clavata.sdk.model.EvaluationResult;
 import com.fasterxml.jackson.core.JacksonException;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
  * middle of a line, and the overall deadline.
  */
 @Timeout(60)
-class StreamNothingLostTest extends MockServerTest {
+class StreamNothingLostTest extends StreamTestBase {
 
   /** Collects {@code request}'s stream, which must be interrupted, and returns the interruption. */
   private StreamInterruptedException interruptionOf(ClavataClient on, EvaluateRequest request) {
@@ -44,10 +42,6 @@ class StreamNothingLostTest extends MockServerTest {
 
   private StreamInterruptedException interruptionOf(EvaluateRequest request) {
     return interruptionOf(client, request);
-  }
-
-  private static List<Integer> indexes(List<EvaluationResult> results) {
-    return results.stream().map(EvaluationResult::inputIndex).toList();
   }
 
   // ---- what cannot be read ends the stream, and keeps what came before ----
