@@ -1,6 +1,6 @@
 /**
- * The Clavata API client: {@link ai.clavata.sdk.ClavataClient} and its sub-clients, the models
- * and the exceptions. Packages under {@code internal} are not exported.
+ * The Clavata API client: {@link ai.clavata.sdk.ClavataClient} and its sub-clients, the models and
+ * the exceptions. Packages under {@code internal} are not exported.
  */
 module ai.clavata.sdk {
   requires transitive okhttp3;
@@ -21,9 +21,14 @@ module ai.clavata.sdk {
   exports ai.clavata.sdk.testing;
 
   // Jackson reads the response records reflectively.
-  opens ai.clavata.sdk.model to com.fasterxml.jackson.databind;
-  opens ai.clavata.sdk.internal.jobs to com.fasterxml.jackson.databind;
-  opens ai.clavata.sdk.batch to com.fasterxml.jackson.databind;
-  opens ai.clavata.sdk.internal.batch to com.fasterxml.jackson.databind;
-  opens ai.clavata.sdk.internal.stream to com.fasterxml.jackson.databind;
+  opens ai.clavata.sdk.model to
+      com.fasterxml.jackson.databind;
+  opens ai.clavata.sdk.internal.jobs to
+      com.fasterxml.jackson.databind;
+  opens ai.clavata.sdk.batch to
+      com.fasterxml.jackson.databind;
+  opens ai.clavata.sdk.internal.batch to
+      com.fasterxml.jackson.databind;
+  opens ai.clavata.sdk.internal.stream to
+      com.fasterxml.jackson.databind;
 }

@@ -19,9 +19,9 @@ import java.util.stream.Collectors;
  * Runs a batch: a CSV file in ({@code ref_id,type,content}), progress on the terminal while it is
  * polled, and the results out.
  *
- * <p>Run: {@code mvn -q test-compile exec:java -Dexample=BatchRun} (add
- * {@code -Dexec.args=path/to/input.csv} to use your own file). Real batches take hours; against
- * the fake server it takes a moment.
+ * <p>Run: {@code mvn -q test-compile exec:java -Dexample=BatchRun} (add {@code
+ * -Dexec.args=path/to/input.csv} to use your own file). Real batches take hours; against the fake
+ * server it takes a moment.
  */
 public final class BatchRun {
   static final String SAMPLE_CSV =
@@ -43,7 +43,8 @@ public final class BatchRun {
       Path input = args.length > 0 ? Path.of(args[0]) : sampleFile();
       PollOptions polling =
           env.fakeServer() != null
-              ? new PollOptions(Duration.ofMillis(200), Duration.ofMillis(200), 2.0, Duration.ofMinutes(1))
+              ? new PollOptions(
+                  Duration.ofMillis(200), Duration.ofMillis(200), 2.0, Duration.ofMinutes(1))
               : PollOptions.forBatchJobs();
       run(env.client(), env.policyId(), input, polling, System.out);
     }
@@ -53,16 +54,19 @@ public final class BatchRun {
       ClavataClient client, String policyId, Path input, PollOptions polling, PrintStream out) {
     out.println("Uploading " + input + " ...");
     BatchJob done =
-        client.batch().run(
-            "example-" + System.currentTimeMillis(),
-            policyId,
-            BatchInput.fromCsv(input),
-            polling,
-            job -> out.println("  batch " + job.batchJobId() + " is " + job.state()));
+        client
+            .batch()
+            .run(
+                "example-" + System.currentTimeMillis(),
+                policyId,
+                BatchInput.fromCsv(input),
+                polling,
+                job -> out.println("  batch " + job.batchJobId() + " is " + job.state()));
     out.println("Results:");
     try (BatchResults results = client.batch().results(done)) {
       for (BatchResultRow row : results) {
-        out.println("  " + row.refId() + "  " + (row.isError() ? "error: " + row.error() : matched(row)));
+        out.println(
+            "  " + row.refId() + "  " + (row.isError() ? "error: " + row.error() : matched(row)));
       }
     }
   }

@@ -47,7 +47,8 @@ public final class ErrorHandling {
             .build();
 
     if (fake != null) {
-      out.println("1. Two 429s, then success: the client retries by itself (honouring Retry-After).");
+      out.println(
+          "1. Two 429s, then success: the client retries by itself (honouring Retry-After).");
       fake.failNext(FakeEndpoint.CREATE_JOB, 2, FakeFailure.rateLimited(Duration.ofMillis(300)));
       Job job = client.withOptions(o -> o.maxRetries(3)).jobs().create(request);
       out.println("   created " + job.jobUuid() + " after " + countCreates(fake) + " attempts");
@@ -75,14 +76,19 @@ public final class ErrorHandling {
     try {
       client.jobs().get("00000000-0000-4000-8000-000000000000");
     } catch (NotFoundException e) {
-      out.println("   not found: HTTP " + e.httpStatus() + ", request id " + e.requestId().orElse("-"));
+      out.println(
+          "   not found: HTTP " + e.httpStatus() + ", request id " + e.requestId().orElse("-"));
     } catch (ClavataApiException e) {
       out.println("   the API said " + e.getMessage());
     }
 
     out.println((fake != null ? "5" : "2") + ". Invalid input is refused before anything is sent.");
     try {
-      CreateJobRequest.builder().policyId(policyId).threshold(1.5).addContent(ContentData.text("x")).build();
+      CreateJobRequest.builder()
+          .policyId(policyId)
+          .threshold(1.5)
+          .addContent(ContentData.text("x"))
+          .build();
     } catch (IllegalArgumentException e) {
       out.println("   " + e.getMessage());
     } catch (ClavataException e) {

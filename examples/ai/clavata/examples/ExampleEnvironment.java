@@ -6,9 +6,9 @@ import ai.clavata.sdk.testing.FakePolicy;
 import java.io.PrintStream;
 
 /**
- * Where an example runs: against the Clavata API when {@code CLAVATA_API_KEY} (and
- * {@code CLAVATA_POLICY_ID}) are set, otherwise against an embedded {@link FakeClavataServer}
- * with a demo policy. The first line of output says which.
+ * Where an example runs: against the Clavata API when {@code CLAVATA_API_KEY} (and {@code
+ * CLAVATA_POLICY_ID}) are set, otherwise against an embedded {@link FakeClavataServer} with a demo
+ * policy. The first line of output says which.
  */
 final class ExampleEnvironment implements AutoCloseable {
   /** The demo policy's id on the fake server. */
@@ -28,7 +28,8 @@ final class ExampleEnvironment implements AutoCloseable {
   static ExampleEnvironment open(PrintStream out) {
     String key = System.getenv("CLAVATA_API_KEY");
     if (key == null || key.isBlank()) {
-      out.println("No CLAVATA_API_KEY set: running against an embedded FakeClavataServer with a demo policy.");
+      out.println(
+          "No CLAVATA_API_KEY set: running against an embedded FakeClavataServer with a demo policy.");
       return fake();
     }
     String policyId = System.getenv("CLAVATA_POLICY_ID");

@@ -37,12 +37,14 @@ public final class ListJobs {
 
   static void createSampleJobs(ClavataClient client, String policyId, int count) {
     for (int i = 0; i < count; i++) {
-      client.jobs().create(
-          CreateJobRequest.builder()
-              .policyId(policyId)
-              .addContent(ContentData.text(i % 3 == 0 ? "I will hurt you" : "hello #" + i))
-              .waitForCompletion(true)
-              .build());
+      client
+          .jobs()
+          .create(
+              CreateJobRequest.builder()
+                  .policyId(policyId)
+                  .addContent(ContentData.text(i % 3 == 0 ? "I will hurt you" : "hello #" + i))
+                  .waitForCompletion(true)
+                  .build());
     }
   }
 

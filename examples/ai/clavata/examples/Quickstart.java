@@ -31,6 +31,8 @@ public final class Quickstart {
     PolicyEvaluationReport report = client.stream().evaluateOne(policyId, ContentData.text(text));
     out.println("Text:    " + text);
     out.println("Outcome: " + report.outcome() + " (score " + report.score() + ")");
-    report.matchedLabels().forEach((label, score) -> out.println("  matched " + label + " " + score));
+    report
+        .matchedLabels()
+        .forEach((label, score) -> out.println("  matched " + label + " " + score));
   }
 }

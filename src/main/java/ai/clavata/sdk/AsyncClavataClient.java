@@ -4,9 +4,10 @@ import ai.clavata.sdk.jobs.AsyncJobsClient;
 import ai.clavata.sdk.stream.AsyncStreamClient;
 
 /**
- * The sub-clients of a {@link ClavataClient} returning {@link java.util.concurrent.CompletableFuture}
- * instead of blocking: {@code client.async()}. They share the client's connection pool and run on
- * its OkHttp dispatcher's threads; closing the client stops them.
+ * The sub-clients of a {@link ClavataClient} returning {@link
+ * java.util.concurrent.CompletableFuture} instead of blocking: {@code client.async()}. They share
+ * the client's connection pool and run on its OkHttp dispatcher's threads; closing the client stops
+ * them.
  *
  * <pre>{@code
  * client.async().jobs().create(request)

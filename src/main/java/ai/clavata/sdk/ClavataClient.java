@@ -13,7 +13,6 @@ import ai.clavata.sdk.internal.stream.AsyncStream;
 import ai.clavata.sdk.internal.stream.RealStreamClient;
 import ai.clavata.sdk.jobs.JobsClient;
 import ai.clavata.sdk.stream.StreamClient;
-import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -36,8 +35,8 @@ import okhttp3.OkHttpClient;
  * }</pre>
  *
  * <p>Requests go through an OkHttp interceptor chain: retries, then any interceptors you added
- * (they see every attempt, never the API key), then redirects, then authentication. See
- * {@link ClavataClientBuilder} for every setting.
+ * (they see every attempt, never the API key), then redirects, then authentication. See {@link
+ * ClavataClientBuilder} for every setting.
  */
 public final class ClavataClient implements AutoCloseable {
   /** The API's address: {@value}. */
@@ -45,8 +44,10 @@ public final class ClavataClient implements AutoCloseable {
 
   private final ClientConfig config;
   private final SharedHttp shared;
+
   /** Whether this client came from {@link #withOptions}: closing it then does nothing. */
   private final boolean copy;
+
   private final JobsClient jobs;
   private final StreamClient stream;
   private final BatchClient batch;
@@ -107,8 +108,8 @@ public final class ClavataClient implements AutoCloseable {
 
   /**
    * A client configured from the environment: the API key from the {@code clavata.apiKey} system
-   * property or the {@code CLAVATA_API_KEY} environment variable, and the base URL from
-   * {@code clavata.baseUrl} or {@code CLAVATA_BASE_URL} when set.
+   * property or the {@code CLAVATA_API_KEY} environment variable, and the base URL from {@code
+   * clavata.baseUrl} or {@code CLAVATA_BASE_URL} when set.
    *
    * @return a new client
    * @throws IllegalArgumentException if no API key is set, or the base URL is invalid
@@ -155,9 +156,9 @@ public final class ClavataClient implements AutoCloseable {
   }
 
   /**
-   * A copy of this client with some settings changed. It shares this client's connection pool
-   * and threads, so it is cheap; it does not own them, so closing the copy does nothing and the
-   * copy stops working when this client is closed.
+   * A copy of this client with some settings changed. It shares this client's connection pool and
+   * threads, so it is cheap; it does not own them, so closing the copy does nothing and the copy
+   * stops working when this client is closed.
    *
    * <pre>{@code
    * ClavataClient patient = client.withOptions(o -> o.timeout(Duration.ofMinutes(5)).maxRetries(5));

@@ -88,9 +88,9 @@ public final class ClavataClientBuilder {
    *
    * @param apiKey the key from the Clavata console; surrounding whitespace is stripped
    * @return this builder
-   * @throws IllegalArgumentException if the key is blank or holds a character that cannot be
-   *     sent in a header (a line break, NUL, other control characters, whitespace or non-ASCII);
-   *     the message says which and where, never the key
+   * @throws IllegalArgumentException if the key is blank or holds a character that cannot be sent
+   *     in a header (a line break, NUL, other control characters, whitespace or non-ASCII); the
+   *     message says which and where, never the key
    */
   public ClavataClientBuilder apiKey(String apiKey) {
     if (apiKey == null || apiKey.isBlank()) {
@@ -101,7 +101,8 @@ public final class ClavataClientBuilder {
     String problem = ApiKeys.problem(key);
     if (problem != null) {
       throw new IllegalArgumentException(
-          "the API key cannot be sent in an HTTP header: " + problem
+          "the API key cannot be sent in an HTTP header: "
+              + problem
               + "; check how it was loaded (a file or variable may hold more than the key)");
     }
     credentials = () -> key;
@@ -120,9 +121,9 @@ public final class ClavataClientBuilder {
   }
 
   /**
-   * Reads the API key and base URL from system properties ({@code clavata.apiKey},
-   * {@code clavata.baseUrl}) or else environment variables ({@code CLAVATA_API_KEY},
-   * {@code CLAVATA_BASE_URL}); unset ones leave the builder as it is.
+   * Reads the API key and base URL from system properties ({@code clavata.apiKey}, {@code
+   * clavata.baseUrl}) or else environment variables ({@code CLAVATA_API_KEY}, {@code
+   * CLAVATA_BASE_URL}); unset ones leave the builder as it is.
    *
    * @return this builder
    */
@@ -130,8 +131,7 @@ public final class ClavataClientBuilder {
     return fromEnv(System::getenv, System::getProperty);
   }
 
-  ClavataClientBuilder fromEnv(
-      Function<String, String> env, Function<String, String> properties) {
+  ClavataClientBuilder fromEnv(Function<String, String> env, Function<String, String> properties) {
     String key = firstSet(properties.apply("clavata.apiKey"), env.apply("CLAVATA_API_KEY"));
     if (key != null) {
       apiKey(key);
@@ -168,8 +168,8 @@ public final class ClavataClientBuilder {
   }
 
   /**
-   * Also retries job-creating POSTs after a 500, 502, 504 or read timeout. Off by default
-   * because the job may have been created and billed before the failure.
+   * Also retries job-creating POSTs after a 500, 502, 504 or read timeout. Off by default because
+   * the job may have been created and billed before the failure.
    *
    * @param retry whether to retry them
    * @return this builder
@@ -180,8 +180,8 @@ public final class ClavataClientBuilder {
   }
 
   /**
-   * Sets the total time for one unary call, retries and waits included; zero means none.
-   * Streams are not bound by it: they use {@link #readTimeout} between lines.
+   * Sets the total time for one unary call, retries and waits included; zero means none. Streams
+   * are not bound by it: they use {@link #readTimeout} between lines.
    *
    * @param timeout the per-call timeout
    * @return this builder
@@ -225,9 +225,9 @@ public final class ClavataClientBuilder {
   }
 
   /**
-   * Builds on your application's {@code OkHttpClient}: the SDK derives its client with
-   * {@link OkHttpClient#newBuilder()}, so it shares the connection pool and dispatcher, and
-   * {@link ClavataClient#close()} leaves them to you.
+   * Builds on your application's {@code OkHttpClient}: the SDK derives its client with {@link
+   * OkHttpClient#newBuilder()}, so it shares the connection pool and dispatcher, and {@link
+   * ClavataClient#close()} leaves them to you.
    *
    * @param okHttpClient the client to share
    * @return this builder
@@ -238,9 +238,9 @@ public final class ClavataClientBuilder {
   }
 
   /**
-   * Sets the largest unary response body the client reads, after gzip decoding. A larger one
-   * fails with a {@link ai.clavata.sdk.errors.ClavataDecodeException} instead of filling the heap.
-   * The records parsed from a body take a few times its size (up to about 30 times for a body of
+   * Sets the largest unary response body the client reads, after gzip decoding. A larger one fails
+   * with a {@link ai.clavata.sdk.errors.ClavataDecodeException} instead of filling the heap. The
+   * records parsed from a body take a few times its size (up to about 30 times for a body of
    * nothing but tiny objects), so lower it for a small heap.
    *
    * @param bytes at least 1024; 16 MiB by default
@@ -253,8 +253,8 @@ public final class ClavataClientBuilder {
 
   /**
    * Sets the largest line of a result stream: one result. A longer one ends the stream with a
-   * {@link ai.clavata.sdk.errors.StreamInterruptedException} whose cause is a
-   * {@link ai.clavata.sdk.errors.ClavataDecodeException}; the stream as a whole has no size limit.
+   * {@link ai.clavata.sdk.errors.StreamInterruptedException} whose cause is a {@link
+   * ai.clavata.sdk.errors.ClavataDecodeException}; the stream as a whole has no size limit.
    *
    * @param bytes at least 1024; 2 MiB by default
    * @return this builder
@@ -265,10 +265,10 @@ public final class ClavataClientBuilder {
   }
 
   /**
-   * Adds an OkHttp interceptor for logging or metrics. It runs inside the retries, so it sees
-   * every attempt, and before redirects and authentication, so it never sees the API key. An
-   * {@code HttpLoggingInterceptor} at {@code HEADERS} level is safe here; at {@code BODY} level
-   * it holds a whole result stream back until the stream ends.
+   * Adds an OkHttp interceptor for logging or metrics. It runs inside the retries, so it sees every
+   * attempt, and before redirects and authentication, so it never sees the API key. An {@code
+   * HttpLoggingInterceptor} at {@code HEADERS} level is safe here; at {@code BODY} level it holds a
+   * whole result stream back until the stream ends.
    *
    * @param interceptor the interceptor
    * @return this builder

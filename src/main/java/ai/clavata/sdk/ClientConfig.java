@@ -58,7 +58,10 @@ record ClientConfig(
   static long requireSize(String name, long bytes) {
     if (bytes < 1024) {
       throw new IllegalArgumentException(
-          name + " must be at least 1024 bytes, but was " + bytes + "; it is a safety limit, not a"
+          name
+              + " must be at least 1024 bytes, but was "
+              + bytes
+              + "; it is a safety limit, not a"
               + " size to expect");
     }
     return bytes;
@@ -67,15 +70,25 @@ record ClientConfig(
   /** Lists the settings, never the key. */
   @Override
   public String toString() {
-    return "baseUrl=" + baseUrl
-        + ", maxRetries=" + retryPolicy.maxRetries()
-        + ", retryNonIdempotent=" + retryPolicy.retryNonIdempotent()
-        + ", timeout=" + timeout
-        + ", connectTimeout=" + connectTimeout
-        + ", readTimeout=" + readTimeout
-        + ", writeTimeout=" + writeTimeout
-        + ", maxResponseSize=" + maxResponseSize
-        + ", maxStreamLineSize=" + maxStreamLineSize
-        + ", interceptors=" + interceptors.size();
+    return "baseUrl="
+        + baseUrl
+        + ", maxRetries="
+        + retryPolicy.maxRetries()
+        + ", retryNonIdempotent="
+        + retryPolicy.retryNonIdempotent()
+        + ", timeout="
+        + timeout
+        + ", connectTimeout="
+        + connectTimeout
+        + ", readTimeout="
+        + readTimeout
+        + ", writeTimeout="
+        + writeTimeout
+        + ", maxResponseSize="
+        + maxResponseSize
+        + ", maxStreamLineSize="
+        + maxStreamLineSize
+        + ", interceptors="
+        + interceptors.size();
   }
 }

@@ -9,9 +9,9 @@ import okhttp3.Cache;
 import okhttp3.OkHttpClient;
 
 /**
- * The OkHttp resources a client and its {@code withOptions} copies share: the root client (with
- * its connection pool and dispatcher), one socket factory (connections are pooled per factory, so
- * the copies must use the same instance), and the closed flag. Only resources the SDK created are
+ * The OkHttp resources a client and its {@code withOptions} copies share: the root client (with its
+ * connection pool and dispatcher), one socket factory (connections are pooled per factory, so the
+ * copies must use the same instance), and the closed flag. Only resources the SDK created are
  * released on close; a caller's {@code OkHttpClient} stays the caller's.
  */
 final class SharedHttp {
@@ -28,7 +28,9 @@ final class SharedHttp {
 
   /** Resources built on the caller's client, or on a new one the SDK owns when it is null. */
   static SharedHttp of(OkHttpClient supplied) {
-    return supplied != null ? new SharedHttp(supplied, false) : new SharedHttp(new OkHttpClient(), true);
+    return supplied != null
+        ? new SharedHttp(supplied, false)
+        : new SharedHttp(new OkHttpClient(), true);
   }
 
   /** A builder sharing the pool and dispatcher, with {@code TCP_NODELAY} sockets. */

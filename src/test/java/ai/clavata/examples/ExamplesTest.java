@@ -58,7 +58,8 @@ class ExamplesTest {
 
   @Test
   void batchRunShowsProgressAndResults() {
-    PollOptions fast = new PollOptions(Duration.ofMillis(1), Duration.ofMillis(1), 2.0, Duration.ofSeconds(30));
+    PollOptions fast =
+        new PollOptions(Duration.ofMillis(1), Duration.ofMillis(1), 2.0, Duration.ofSeconds(30));
     BatchRun.run(env.client(), env.policyId(), BatchRun.sampleFile(), fast, out);
     assertThat(output())
         .contains("is QUEUED")

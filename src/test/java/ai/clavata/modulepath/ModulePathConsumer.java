@@ -20,10 +20,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A user of the SDK outside its module: {@code ModulePathTest} runs it in a JVM with the SDK on
- * the module path and this class on the class path, so every package it touches must be
- * exported, every record Jackson reads must be open to it, and every module the SDK needs must be
- * required. It exits with status 1 on any failure.
+ * A user of the SDK outside its module: {@code ModulePathTest} runs it in a JVM with the SDK on the
+ * module path and this class on the class path, so every package it touches must be exported, every
+ * record Jackson reads must be open to it, and every module the SDK needs must be required. It
+ * exits with status 1 on any failure.
  */
 public final class ModulePathConsumer {
   private ModulePathConsumer() {}
@@ -37,29 +37,37 @@ public final class ModulePathConsumer {
             ClavataClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build()) {
       server.policy("p", FakePolicy.keywords("Threats", "hurt"));
       Job job =
-          client.jobs().create(
-              CreateJobRequest.builder()
-                  .policyId("p")
-                  .addContent(ContentData.text("I will hurt you"))
-                  .waitForCompletion(true)
-                  .build());
+          client
+              .jobs()
+              .create(
+                  CreateJobRequest.builder()
+                      .policyId("p")
+                      .addContent(ContentData.text("I will hurt you"))
+                      .waitForCompletion(true)
+                      .build());
       require(job.reports().get(0).outcome() == Outcome.TRUE, "the job's verdict");
-      require(client.jobs().list(ListJobsRequest.builder().build()).items().size() == 1, "the listing");
+      require(
+          client.jobs().list(ListJobsRequest.builder().build()).items().size() == 1, "the listing");
       try (EvaluationStream results =
-          client.stream().evaluate(
-              EvaluateRequest.builder()
-                  .policyId("p")
-                  .addContent(ContentData.text("hello"))
-                  .addContent(ContentData.text("hurt"))
-                  .build())) {
+          client.stream()
+              .evaluate(
+                  EvaluateRequest.builder()
+                      .policyId("p")
+                      .addContent(ContentData.text("hello"))
+                      .addContent(ContentData.text("hurt"))
+                      .build())) {
         require(results.toList().size() == 2, "the stream's results");
       }
       BatchJob done =
-          client.batch().run(
-              "n",
-              "p",
-              BatchInput.of(List.of(BatchInputRow.text("a", "hurt"), BatchInputRow.text("b", "hi"))),
-              new PollOptions(Duration.ofMillis(5), Duration.ofMillis(5), 1.0, Duration.ofSeconds(30)));
+          client
+              .batch()
+              .run(
+                  "n",
+                  "p",
+                  BatchInput.of(
+                      List.of(BatchInputRow.text("a", "hurt"), BatchInputRow.text("b", "hi"))),
+                  new PollOptions(
+                      Duration.ofMillis(5), Duration.ofMillis(5), 1.0, Duration.ofSeconds(30)));
       try (BatchResults rows = client.batch().results(done)) {
         require(rows.toList().size() == 2, "the batch results");
       }

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
  *
  * <ol>
  *   <li>{@code model}, then {@code errors} (which may use {@code model});
- *   <li>{@code internal}: support that every floor above shares (validation, waits, one-shot
- *       result streams), using only the floors below;
+ *   <li>{@code internal}: support that every floor above shares (validation, waits, one-shot result
+ *       streams), using only the floors below;
  *   <li>the public features {@code jobs}, {@code stream}, {@code batch}: none uses another;
- *   <li>{@code internal.*}: the HTTP stack, JSON, and each feature's implementation, which uses
- *       its own feature only;
+ *   <li>{@code internal.*}: the HTTP stack, JSON, and each feature's implementation, which uses its
+ *       own feature only;
  *   <li>{@code ai.clavata.sdk}: the client that wires them.
  * </ol>
  *
@@ -43,7 +43,8 @@ class ArchitectureTest {
 
   @BeforeAll
   static void readTheClassFiles() throws Exception {
-    Path classes = Path.of(ClavataClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path classes =
+        Path.of(ClavataClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     uses = new TreeMap<>();
     try (Stream<Path> files = Files.walk(classes.resolve("ai/clavata/sdk"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
@@ -58,7 +59,9 @@ class ArchitectureTest {
         }
       }
     }
-    assertThat(uses).as("the packages found").containsKeys(ROOT, ROOT + ".model", ROOT + ".internal.http");
+    assertThat(uses)
+        .as("the packages found")
+        .containsKeys(ROOT, ROOT + ".model", ROOT + ".internal.http");
   }
 
   private static String read(Path file) {
@@ -98,7 +101,8 @@ class ArchitectureTest {
 
   @Test
   void everyPackageHasAFloor() {
-    assertThat(uses.keySet()).allSatisfy(pkg -> assertThat(floor(pkg)).as(pkg).isGreaterThan(Integer.MIN_VALUE));
+    assertThat(uses.keySet())
+        .allSatisfy(pkg -> assertThat(floor(pkg)).as(pkg).isGreaterThan(Integer.MIN_VALUE));
   }
 
   @Test
@@ -109,8 +113,10 @@ class ArchitectureTest {
             return;
           }
           for (String target : used) {
-            boolean sameFloorAllowed = floor(pkg) == 3 || pkg.equals(ROOT + ".errors") && target.equals(ROOT + ".model");
-            assertThat(floor(target) < floor(pkg) || (floor(target) == floor(pkg) && sameFloorAllowed))
+            boolean sameFloorAllowed =
+                floor(pkg) == 3 || pkg.equals(ROOT + ".errors") && target.equals(ROOT + ".model");
+            assertThat(
+                    floor(target) < floor(pkg) || (floor(target) == floor(pkg) && sameFloorAllowed))
                 .as(pkg + " uses " + target)
                 .isTrue();
           }

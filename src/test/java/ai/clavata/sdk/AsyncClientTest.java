@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 class AsyncClientTest extends MockServerTest {
   private static String resultLine(int index) {
     return "{\"result\":{\"jobUuid\":\"j\",\"policyEvaluationReport\":{\"contentMetadata\":"
-        + "{\"clavata-sdk-input-index\":\"" + index + "\"}}}}\n";
+        + "{\"clavata-sdk-input-index\":\""
+        + index
+        + "\"}}}}\n";
   }
 
   private static EvaluateRequest twoItems() {
@@ -44,7 +46,10 @@ class AsyncClientTest extends MockServerTest {
   @Test
   void jobsFutureFailsWithTheTypedError() {
     server.enqueue(
-        new MockResponse.Builder().code(404).body("{\"code\":5,\"message\":\"no such job\"}").build());
+        new MockResponse.Builder()
+            .code(404)
+            .body("{\"code\":5,\"message\":\"no such job\"}")
+            .build());
     assertThatThrownBy(() -> client.async().jobs().get("missing").get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(NotFoundException.class);
@@ -54,7 +59,9 @@ class AsyncClientTest extends MockServerTest {
   void streamPushesEveryResultInArrivalOrderThenCompletes() throws Exception {
     server.enqueue(new MockResponse.Builder().body(resultLine(1) + resultLine(0)).build());
     List<Integer> seen = new CopyOnWriteArrayList<>();
-    client.async().stream().evaluate(twoItems(), r -> seen.add(r.inputIndex())).get(5, TimeUnit.SECONDS);
+    client.async().stream()
+        .evaluate(twoItems(), r -> seen.add(r.inputIndex()))
+        .get(5, TimeUnit.SECONDS);
     assertThat(seen).containsExactly(1, 0);
   }
 
@@ -77,14 +84,15 @@ class AsyncClientTest extends MockServerTest {
     IllegalStateException boom = new IllegalStateException("listener failed");
     assertThatThrownBy(
             () ->
-                client
-                    .async()
-                    .stream()
-                    .evaluate(twoItems(), r -> { throw boom; })
+                client.async().stream()
+                    .evaluate(
+                        twoItems(),
+                        r -> {
+                          throw boom;
+                        })
                     .get(5, TimeUnit.SECONDS))
         .hasCause(boom);
-    server.enqueue(
-        new MockResponse.Builder().body("{\"job\":{\"jobUuid\":\"j2\"}}").build());
+    server.enqueue(new MockResponse.Builder().body("{\"job\":{\"jobUuid\":\"j2\"}}").build());
     assertThat(client.jobs().get("j2").jobUuid()).isEqualTo("j2");
   }
 
@@ -92,9 +100,7 @@ class AsyncClientTest extends MockServerTest {
   void evaluateOneCompletesWithTheReport() throws Exception {
     server.enqueue(new MockResponse.Builder().body(resultLine(0)).build());
     assertThat(
-            client
-                .async()
-                .stream()
+            client.async().stream()
                 .evaluateOne("p", ContentData.text("a"))
                 .get(5, TimeUnit.SECONDS)
                 .contentMetadata())

@@ -19,7 +19,10 @@ abstract class ClavataClientTestBase {
   }
 
   static MockResponse unavailable() {
-    return new MockResponse.Builder().code(503).body("{\"code\":14,\"message\":\"try later\"}").build();
+    return new MockResponse.Builder()
+        .code(503)
+        .body("{\"code\":14,\"message\":\"try later\"}")
+        .build();
   }
 
   static void shutDown(OkHttpClient http) {

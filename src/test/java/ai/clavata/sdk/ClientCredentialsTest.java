@@ -24,8 +24,7 @@ class ClientCredentialsTest extends ClavataClientTestBase {
 
   @Test
   void fromEnvWithNothingSetFailsNamingTheEnvironmentVariable() {
-    assertThatThrownBy(
-            () -> ClavataClient.builder().fromEnv(name -> null, name -> null).build())
+    assertThatThrownBy(() -> ClavataClient.builder().fromEnv(name -> null, name -> null).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("CLAVATA_API_KEY");
   }
@@ -66,7 +65,9 @@ class ClientCredentialsTest extends ClavataClientTestBase {
     try (ClavataClient client =
         ClavataClient.builder().fromEnv(env::get, props::get).timing(timing).build()) {
       client.jobs().get("j");
-      assertThat(client.toString()).contains(server.url("/").toString()).doesNotContain("env.invalid");
+      assertThat(client.toString())
+          .contains(server.url("/").toString())
+          .doesNotContain("env.invalid");
     }
 
     RecordedRequest recorded = server.takeRequest();
@@ -76,7 +77,8 @@ class ClientCredentialsTest extends ClavataClientTestBase {
   @Test
   void blankPropertyFallsBackToTheEnvironmentAndKeyIsTrimmed() throws Exception {
     Map<String, String> env =
-        Map.of("CLAVATA_API_KEY", "  env-key-789\n", "CLAVATA_BASE_URL", server.url("/").toString());
+        Map.of(
+            "CLAVATA_API_KEY", "  env-key-789\n", "CLAVATA_BASE_URL", server.url("/").toString());
     Map<String, String> props = Map.of("clavata.apiKey", " ", "clavata.baseUrl", "");
     server.enqueue(ok(JOB));
 
@@ -157,7 +159,12 @@ class ClientCredentialsTest extends ClavataClientTestBase {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://example.com/?a=b", "https://example.com/v?x", "https://example.com/#frag"})
+  @ValueSource(
+      strings = {
+        "https://example.com/?a=b",
+        "https://example.com/v?x",
+        "https://example.com/#frag"
+      })
   void baseUrlWithQueryOrFragmentIsRefused(String url) {
     assertThatThrownBy(() -> ClavataClient.builder().baseUrl(url))
         .isInstanceOf(IllegalArgumentException.class)
@@ -184,10 +191,7 @@ class ClientCredentialsTest extends ClavataClientTestBase {
       client
           .jobs()
           .create(
-              CreateJobRequest.builder()
-                  .policyId("p")
-                  .addContent(ContentData.text("hi"))
-                  .build());
+              CreateJobRequest.builder().policyId("p").addContent(ContentData.text("hi")).build());
     }
 
     RecordedRequest get = server.takeRequest();

@@ -30,7 +30,8 @@ class ClientInterceptorsTest extends ClavataClientTestBase {
     server.enqueue(unavailable());
     server.enqueue(ok(JOB));
 
-    try (ClavataClient client = TestClients.builder(server, timing).addInterceptor(recorder).build()) {
+    try (ClavataClient client =
+        TestClients.builder(server, timing).addInterceptor(recorder).build()) {
       assertThat(client.jobs().get("j").jobUuid()).isEqualTo("j");
     }
 
@@ -52,8 +53,16 @@ class ClientInterceptorsTest extends ClavataClientTestBase {
 
     try (ClavataClient client =
         TestClients.builder(server, timing)
-            .addInterceptor(chain -> { order.add("first"); return chain.proceed(chain.request()); })
-            .addInterceptor(chain -> { order.add("second"); return chain.proceed(chain.request()); })
+            .addInterceptor(
+                chain -> {
+                  order.add("first");
+                  return chain.proceed(chain.request());
+                })
+            .addInterceptor(
+                chain -> {
+                  order.add("second");
+                  return chain.proceed(chain.request());
+                })
             .build()) {
       client.jobs().get("j");
     }

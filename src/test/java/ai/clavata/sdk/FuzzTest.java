@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded fuzzing of everything the SDK parses from the API: job, listing and batch JSON, error
- * bodies, and result streams. Whatever the bytes, only a {@link ClavataException} may escape,
- * and its message never shows the API key. Each run is the same: a fixed corpus of the cases
- * that once broke the SDK, then random mutations of valid bodies. Bodies are served by an
- * interceptor in place of the network, so thousands of cases take about a second.
+ * bodies, and result streams. Whatever the bytes, only a {@link ClavataException} may escape, and
+ * its message never shows the API key. Each run is the same: a fixed corpus of the cases that once
+ * broke the SDK, then random mutations of valid bodies. Bodies are served by an interceptor in
+ * place of the network, so thousands of cases take about a second.
  */
 class FuzzTest {
   private static final long SEED = 20_261_202L;
@@ -38,7 +38,9 @@ class FuzzTest {
 
   private static final String REPORT =
       "{\"policyId\":\"p\",\"policyKey\":\"k\",\"result\":\"OUTCOME_TRUE\",\"threshold\":0.5,"
-          + "\"contentMetadata\":{\"" + EvaluateRequest.INPUT_INDEX_KEY + "\":\"0\",\"mine\":\"x\"},"
+          + "\"contentMetadata\":{\""
+          + EvaluateRequest.INPUT_INDEX_KEY
+          + "\":\"0\",\"mine\":\"x\"},"
           + "\"sectionEvaluationReports\":[{\"name\":\"Threats\",\"result\":\"OUTCOME_TRUE\",\"score\":0.9,"
           + "\"assertionEvaluationReports\":[{\"message\":\"m\",\"result\":\"OUTCOME_TRUE\"}]}],"
           + "\"reviewResult\":{\"outcome\":\"OUTCOME_TRUE\",\"score\":\"0.9\"},\"labelMatches\":{\"Threats\":0.9},"
@@ -46,7 +48,9 @@ class FuzzTest {
   private static final String JOB =
       "{\"jobUuid\":\"j1\",\"status\":\"JOB_STATUS_COMPLETED\",\"created\":\"2026-01-02T03:04:05.123Z\","
           + "\"contentData\":[{\"contentHash\":\"md5::1\",\"metadata\":{\"a\":\"b\"}}],"
-          + "\"results\":[{\"uuid\":\"r\",\"jobUuid\":\"j1\",\"report\":" + REPORT + "}],\"threshold\":\"0.5\"}";
+          + "\"results\":[{\"uuid\":\"r\",\"jobUuid\":\"j1\",\"report\":"
+          + REPORT
+          + "}],\"threshold\":\"0.5\"}";
   private static final String BATCH_JOB =
       "{\"batchJobId\":\"b1\",\"name\":\"n\",\"state\":\"BATCH_JOB_STATE_COMPLETED\","
           + "\"createdAt\":\"2026-01-02T03:04:05Z\",\"outputFileUrl\":\"https://s.example.com/o.csv?sig=1\"}";
@@ -55,10 +59,15 @@ class FuzzTest {
           + "\"type.googleapis.com/clavata.gateway.v1.PrecheckFailure\",\"type\":\"PRECHECK_FAILURE_TYPE_NCMEC\","
           + "\"message\":\"m\",\"details\":\"md5::x\",\"matchConfidence\":\"PRECHECK_MATCH_CONFIDENCE_EXACT\"}]}";
   private static final String STREAM =
-      "{\"result\":{\"jobUuid\":\"j\",\"contentHash\":\"h\",\"policyEvaluationReport\":" + REPORT + "}}\n"
+      "{\"result\":{\"jobUuid\":\"j\",\"contentHash\":\"h\",\"policyEvaluationReport\":"
+          + REPORT
+          + "}}\n"
           + "{\"result\":{\"jobUuid\":\"j\",\"contentHash\":\"h\",\"policyEvaluationReport\":"
-          + REPORT.replace("\"0\",\"mine\"", "\"1\",\"mine\"") + "}}\n"
-          + "{\"error\":" + STATUS + "}\n";
+          + REPORT.replace("\"0\",\"mine\"", "\"1\",\"mine\"")
+          + "}}\n"
+          + "{\"error\":"
+          + STATUS
+          + "}\n";
 
   /** Bodies that broke the SDK once, each served as a 200 and as an error. */
   private static final List<String> CORPUS =
@@ -70,7 +79,8 @@ class FuzzTest {
           "{\"job\":{\"threshold\":\"Bearer " + TestClients.API_KEY + "\"}}",
           "{\"result\":{}}\n{\"result\":{\"policyEvaluationReport\":null}}\n",
           "{\"result\":{\"policyEvaluationReport\":{\"contentMetadata\":{\""
-              + EvaluateRequest.INPUT_INDEX_KEY + "\":\"-5\"}}}}\n",
+              + EvaluateRequest.INPUT_INDEX_KEY
+              + "\":\"-5\"}}}}\n",
           "{\"error\":\"just text\"}\n",
           "{\"error\":{\"code\":\"RESOURCE_EXHAUSTED\",\"details\":[null,1,\"x\",[]]}}\n",
           "[".repeat(5_000) + "]".repeat(5_000),
@@ -121,14 +131,17 @@ class FuzzTest {
   }
 
   private static final EvaluateRequest TWO_ITEMS =
-      EvaluateRequest.builder().policyId("p").addContent(ContentData.text("a")).addContent(ContentData.text("b")).build();
+      EvaluateRequest.builder()
+          .policyId("p")
+          .addContent(ContentData.text("a"))
+          .addContent(ContentData.text("b"))
+          .build();
 
   /** Every call that parses a response, reading what it returns as a caller would. */
   private final List<Consumer<ClavataClient>> calls =
       List.of(
           c -> touch(c.jobs().get("j1")),
-          c -> touch(c.jobs().create(
-              createJob())),
+          c -> touch(c.jobs().create(createJob())),
           c -> c.jobs().list(ListJobsRequest.builder().build()).items().forEach(FuzzTest::touch),
           c -> c.batch().list(ListBatchJobsRequest.builder().build()).forEach(j -> j.isTerminal()),
           c -> c.batch().get("b1").toString(),
@@ -161,8 +174,18 @@ class FuzzTest {
     } catch (ClavataException expected) {
       assertThat(expected.getMessage()).doesNotContain(TestClients.API_KEY);
     } catch (RuntimeException | StackOverflowError unexpected) {
-      fail("call " + call + " on HTTP " + code + " " + headers.toMultimap() + " with body <"
-          + new String(body, StandardCharsets.UTF_8) + "> threw " + unexpected, unexpected);
+      fail(
+          "call "
+              + call
+              + " on HTTP "
+              + code
+              + " "
+              + headers.toMultimap()
+              + " with body <"
+              + new String(body, StandardCharsets.UTF_8)
+              + "> threw "
+              + unexpected,
+          unexpected);
     }
   }
 
@@ -171,7 +194,8 @@ class FuzzTest {
     for (String body : CORPUS) {
       for (int call = 0; call < calls.size(); call++) {
         for (int code : new int[] {200, 400, 429, 499, 503}) {
-          expectOnlyClavataExceptions(code, Headers.of(), body.getBytes(StandardCharsets.UTF_8), call);
+          expectOnlyClavataExceptions(
+              code, Headers.of(), body.getBytes(StandardCharsets.UTF_8), call);
         }
       }
     }
@@ -179,7 +203,8 @@ class FuzzTest {
 
   @Test
   void retryAfterHeadersOfAnyShapeYieldOnlyClavataExceptions() {
-    List<String> values = List.of("99999999999", "-1", "1e400", "NaN", "soon", "", "Wed, 21 Oct 2015 07:28:00 GMT");
+    List<String> values =
+        List.of("99999999999", "-1", "1e400", "NaN", "soon", "", "Wed, 21 Oct 2015 07:28:00 GMT");
     for (String value : values) {
       for (int code : new int[] {408, 429, 503}) {
         Headers headers = Headers.of("Retry-After", value, "Retry-After-Ms", value);
@@ -208,9 +233,11 @@ class FuzzTest {
         expectOnlyClavataExceptions(200, Headers.of(), mutator.mutate(seed), call);
       } else if (kind == 1) {
         int code = 400 + mutator.random().nextInt(200);
-        expectOnlyClavataExceptions(code, Headers.of(), mutator.mutate(STATUS), mutator.random().nextInt(calls.size()));
+        expectOnlyClavataExceptions(
+            code, Headers.of(), mutator.mutate(STATUS), mutator.random().nextInt(calls.size()));
       } else {
-        expectOnlyClavataExceptions(200, Headers.of(), mutator.mutate(STREAM), 7 + mutator.random().nextInt(2));
+        expectOnlyClavataExceptions(
+            200, Headers.of(), mutator.mutate(STREAM), 7 + mutator.random().nextInt(2));
       }
     }
   }

@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SDK as a named module, checked at run time: a consumer on the class path (the unnamed
- * module) uses every feature of the SDK on the module path, so a package missing from
- * {@code exports}, a record package missing from {@code opens}, or a missing {@code requires}
- * fails here, not in a user's build. The build passes the runtime class path in
- * {@code clavata.runtimeClasspath}; the other tests run on the class path.
+ * The SDK as a named module, checked at run time: a consumer on the class path (the unnamed module)
+ * uses every feature of the SDK on the module path, so a package missing from {@code exports}, a
+ * record package missing from {@code opens}, or a missing {@code requires} fails here, not in a
+ * user's build. The build passes the runtime class path in {@code clavata.runtimeClasspath}; the
+ * other tests run on the class path.
  */
 class ModulePathTest {
 
@@ -22,7 +22,8 @@ class ModulePathTest {
   void everyFeatureWorksFromOutsideTheModule() throws Exception {
     String dependencies = System.getProperty("clavata.runtimeClasspath");
     assertThat(dependencies).as("set by the build (maven-dependency-plugin)").isNotBlank();
-    Path classes = Path.of(ClavataClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path classes =
+        Path.of(ClavataClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path testClasses =
         Path.of(ModulePathTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Process child =

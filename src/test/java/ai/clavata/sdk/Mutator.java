@@ -5,14 +5,39 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 /**
- * Seeded byte-level mutations of a valid body, for fuzz tests: flips, cuts, repeats, and
- * insertions of tokens that break parsers (nulls, brackets, quotes, huge numbers, the API key).
+ * Seeded byte-level mutations of a valid body, for fuzz tests: flips, cuts, repeats, and insertions
+ * of tokens that break parsers (nulls, brackets, quotes, huge numbers, the API key).
  */
 public final class Mutator {
   private static final String[] TOKENS = {
-    "null", "{}", "[]", "[", "]", "{", "}", "\"", ",", ":", "\n", "\r\n", "\\", "-1", "0", "1e999",
-    "99999999999999999999", "\"NaN\"", "true", "\"\"", "\u0000", "\uFEFF", "\"\\u0000\"", "[null]",
-    "{\"error\":null}", "\"Bearer " + TestClients.API_KEY + "\"", "\u00ff\u00fe", "\"x\":"
+    "null",
+    "{}",
+    "[]",
+    "[",
+    "]",
+    "{",
+    "}",
+    "\"",
+    ",",
+    ":",
+    "\n",
+    "\r\n",
+    "\\",
+    "-1",
+    "0",
+    "1e999",
+    "99999999999999999999",
+    "\"NaN\"",
+    "true",
+    "\"\"",
+    "\u0000",
+    "\uFEFF",
+    "\"\\u0000\"",
+    "[null]",
+    "{\"error\":null}",
+    "\"Bearer " + TestClients.API_KEY + "\"",
+    "\u00ff\u00fe",
+    "\"x\":"
   };
 
   private final Random random;

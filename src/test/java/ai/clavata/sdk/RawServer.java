@@ -18,10 +18,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An HTTP/1.1 server on loopback that answers each connection's first request with scripted
- * bytes and then ends the connection exactly as told: a clean close, a reset, or a stall. For
- * failures at byte level that MockWebServer cannot produce, such as a reset in the middle of a
- * line.
+ * An HTTP/1.1 server on loopback that answers each connection's first request with scripted bytes
+ * and then ends the connection exactly as told: a clean close, a reset, or a stall. For failures at
+ * byte level that MockWebServer cannot produce, such as a reset in the middle of a line.
  */
 public final class RawServer implements AutoCloseable {
   /** How a connection ends after its bytes are written. */
@@ -79,17 +78,26 @@ public final class RawServer implements AutoCloseable {
 
   /** The head of a 200 response with a chunked body of {@code contentType}. */
   public static String chunkedHead(String contentType) {
-    return "HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nTransfer-Encoding: chunked\r\n\r\n";
+    return "HTTP/1.1 200 OK\r\nContent-Type: "
+        + contentType
+        + "\r\nTransfer-Encoding: chunked\r\n\r\n";
   }
 
   /** The head of a 200 response that announces {@code contentLength} bytes. */
   public static String head(String contentType, long contentLength) {
-    return "HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nContent-Length: " + contentLength + "\r\n\r\n";
+    return "HTTP/1.1 200 OK\r\nContent-Type: "
+        + contentType
+        + "\r\nContent-Length: "
+        + contentLength
+        + "\r\n\r\n";
   }
 
   /** {@code data} as one chunk of a chunked body. */
   public static String chunk(String data) {
-    return Integer.toHexString(data.getBytes(StandardCharsets.UTF_8).length) + "\r\n" + data + "\r\n";
+    return Integer.toHexString(data.getBytes(StandardCharsets.UTF_8).length)
+        + "\r\n"
+        + data
+        + "\r\n";
   }
 
   private void acceptLoop() {

@@ -35,8 +35,12 @@ class SmokeTest {
     }
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
-    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TestClients.API_KEY);
-    assertThat(Version.SDK_VERSION).as("filtered in by the build").matches("\\d+\\.\\d+\\.\\d+(-[A-Z0-9.]+)?");
-    assertThat(request.getHeaders().get("User-Agent")).isEqualTo("clavata-java/" + Version.SDK_VERSION);
+    assertThat(request.getHeaders().get("Authorization"))
+        .isEqualTo("Bearer " + TestClients.API_KEY);
+    assertThat(Version.SDK_VERSION)
+        .as("filtered in by the build")
+        .matches("\\d+\\.\\d+\\.\\d+(-[A-Z0-9.]+)?");
+    assertThat(request.getHeaders().get("User-Agent"))
+        .isEqualTo("clavata-java/" + Version.SDK_VERSION);
   }
 }

@@ -36,13 +36,14 @@ final class BatchBenchServer implements AutoCloseable {
   private final byte[] header;
   private final byte[][] rows;
   private final int[] slots;
+
   /** The body size of the last PUT. */
   final AtomicLong putBytes = new AtomicLong();
 
   /**
    * @param header the results file's header line, line end included
-   * @param rowTemplates the rows, line ends included, each with one {@link #PLACEHOLDER} before
-   *     any non-ASCII character
+   * @param rowTemplates the rows, line ends included, each with one {@link #PLACEHOLDER} before any
+   *     non-ASCII character
    */
   BatchBenchServer(String header, List<String> rowTemplates) throws IOException {
     this.header = header.getBytes(StandardCharsets.UTF_8);
@@ -56,8 +57,7 @@ final class BatchBenchServer implements AutoCloseable {
         throw new IllegalArgumentException("bad template: " + row);
       }
     }
-    this.server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     this.executor =
         Executors.newCachedThreadPool(
             r -> {

@@ -48,15 +48,14 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * The batch benchmark: writing a 1,000,000-row batch input through the SDK's upload
- * path, and parsing a 1,000,000-row results file through {@code client.batch().results(job)},
- * each side by side with the same work done by raw jackson-dataformat-csv (plus OkHttp for the
- * transfer), under {@code -Xmx64m}. A plain {@code main}; see BENCHMARKS.md for the command and
- * the numbers.
+ * The batch benchmark: writing a 1,000,000-row batch input through the SDK's upload path, and
+ * parsing a 1,000,000-row results file through {@code client.batch().results(job)}, each side by
+ * side with the same work done by raw jackson-dataformat-csv (plus OkHttp for the transfer), under
+ * {@code -Xmx64m}. A plain {@code main}; see BENCHMARKS.md for the command and the numbers.
  *
  * <p>System properties: {@code bench.rows} (rows per file, default 1000000), {@code bench.warmup}
- * (warm-up rounds, 1), {@code bench.rounds} (measured rounds, 9), {@code bench.only}
- * ({@code write}, {@code parse} or both, the default: which measurements to run).
+ * (warm-up rounds, 1), {@code bench.rounds} (measured rounds, 9), {@code bench.only} ({@code
+ * write}, {@code parse} or both, the default: which measurements to run).
  */
 public final class BatchBenchmark {
   private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
@@ -66,6 +65,7 @@ public final class BatchBenchmark {
   private static final MediaType CSV_TYPE = MediaType.get("text/csv");
 
   private static final CsvMapper CSV = new CsvMapper();
+
   /** The raw writer's schema: the input file's header; CRLF, as the SDK writes, so bytes match. */
   private static final CsvSchema INPUT_SCHEMA =
       CsvSchema.builder()
@@ -113,7 +113,9 @@ public final class BatchBenchmark {
         parse(server);
       }
     }
-    System.out.printf(Locale.ROOT, "%nSystem load average (1 min) at the end: %.2f%n",
+    System.out.printf(
+        Locale.ROOT,
+        "%nSystem load average (1 min) at the end: %.2f%n",
         BenchSupport.loadAverage());
     System.out.println("(sink " + (sink == 42 ? "!" : ".") + ")");
   }
@@ -167,8 +169,11 @@ public final class BatchBenchmark {
     String[] out = new String[n];
     for (int i = 0; i < n; i++) {
       if (i % 20 == 19) {
-        out[i] = "https://cdn.example.com/uploads/2026/11/" + Long.toHexString(random.nextLong())
-            + Long.toHexString(random.nextLong()) + ".jpg";
+        out[i] =
+            "https://cdn.example.com/uploads/2026/11/"
+                + Long.toHexString(random.nextLong())
+                + Long.toHexString(random.nextLong())
+                + ".jpg";
         continue;
       }
       StringBuilder text = new StringBuilder();
@@ -177,7 +182,8 @@ public final class BatchBenchmark {
         if (text.length() > 0) {
           text.append(' ');
         }
-        text.append(OPENERS[random.nextInt(OPENERS.length)]).append(' ')
+        text.append(OPENERS[random.nextInt(OPENERS.length)])
+            .append(' ')
             .append(MIDDLES[random.nextInt(MIDDLES.length)])
             .append(CLOSERS[random.nextInt(CLOSERS.length)]);
       }
@@ -211,9 +217,10 @@ public final class BatchBenchmark {
   private static Stream<BatchInputRow> sdkRows(int n, boolean shuffled) {
     return IntStream.range(0, n)
         .mapToObj(
-            i -> isImage(i)
-                ? BatchInputRow.imageUrl(refId(i, shuffled), content(i))
-                : BatchInputRow.text(refId(i, shuffled), content(i)));
+            i ->
+                isImage(i)
+                    ? BatchInputRow.imageUrl(refId(i, shuffled), content(i))
+                    : BatchInputRow.text(refId(i, shuffled), content(i)));
   }
 
   private static String resultsHeader() {
@@ -221,8 +228,8 @@ public final class BatchBenchmark {
   }
 
   /**
-   * The results rows: one per content, 3 % of them errors (no labels), the others with two or
-   * three labels, CSV-encoded by Jackson once.
+   * The results rows: one per content, 3 % of them errors (no labels), the others with two or three
+   * labels, CSV-encoded by Jackson once.
    */
   private static List<String> resultTemplates() throws IOException {
     CsvSchema schema =
@@ -241,13 +248,18 @@ public final class BatchBenchmark {
       boolean error = i % 33 == 5;
       String labels = "";
       if (!error) {
-        labels = String.format(Locale.ROOT,
-            "[{\"label\":\"Threats\",\"score\":%.2f},{\"label\":\"Spam\",\"score\":%.2f}%s]",
-            random.nextDouble(), random.nextDouble(),
-            i % 3 == 0
-                ? String.format(Locale.ROOT, ",{\"label\":\"Harassment\",\"score\":%.3f}",
-                    random.nextDouble())
-                : "");
+        labels =
+            String.format(
+                Locale.ROOT,
+                "[{\"label\":\"Threats\",\"score\":%.2f},{\"label\":\"Spam\",\"score\":%.2f}%s]",
+                random.nextDouble(),
+                random.nextDouble(),
+                i % 3 == 0
+                    ? String.format(
+                        Locale.ROOT,
+                        ",{\"label\":\"Harassment\",\"score\":%.3f}",
+                        random.nextDouble())
+                    : "");
       }
       rows.add(
           CSV.writer(schema)
@@ -351,9 +363,18 @@ public final class BatchBenchmark {
       double median = r.medianSeconds();
       long min = r.wall.stream().mapToLong(Long::longValue).min().orElseThrow();
       long max = r.wall.stream().mapToLong(Long::longValue).max().orElseThrow();
-      System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %,.0f | %.1f | %.3f | %.1f | %.1f |%n",
-          e.getKey(), median, min / 1e9, max / 1e9, rows / median, bytes / median / 1e6,
-          r.medianCpuSeconds(), r.sampledPeak / 1e6, r.poolPeak / 1e6);
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %.3f | %.3f | %.3f | %,.0f | %.1f | %.3f | %.1f | %.1f |%n",
+          e.getKey(),
+          median,
+          min / 1e9,
+          max / 1e9,
+          rows / median,
+          bytes / median / 1e6,
+          r.medianCpuSeconds(),
+          r.sampledPeak / 1e6,
+          r.poolPeak / 1e6);
     }
     System.out.println();
     for (Map.Entry<String, Runs> e : runs.entrySet()) {
@@ -375,66 +396,95 @@ public final class BatchBenchmark {
       paired[i] = (double) raw.wall.get(i) / sdk.wall.get(i);
     }
     Arrays.sort(paired);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "%nSDK / raw, %s: %.3f by median wall time (goal >= 0.9: %s); %.3f by caller-thread CPU;"
             + " %.3f by best wall time; %.3f by median per-round ratio%n",
-        what, wall, wall >= 0.9 ? "met" : "NOT met", cpu, best, paired[paired.length / 2]);
+        what,
+        wall,
+        wall >= 0.9 ? "met" : "NOT met",
+        cpu,
+        best,
+        paired[paired.length / 2]);
   }
-
-
 
   // ---------------------------------------------------------------------------------------------
   // 1. Writing a batch input
 
   private static void write(BatchBenchServer server) throws Exception {
     OkHttpClient raw = rawClient();
-    BatchJobCreated created =
-        new BatchJobCreated("bench-job", "bench", null, server.uploadUrl());
+    BatchJobCreated created = new BatchJobCreated("bench-job", "bench", null, server.uploadUrl());
     long[] bytes = {-1, -1};
     try (ClavataClient sdk = sdkClient("http://127.0.0.1:1/")) {
       Map<String, Variant> variants = new LinkedHashMap<>();
-      variants.put("generate rows only (BatchInputRow stream, no CSV, no I/O)", () -> {
-        long n = 0;
-        for (BatchInputRow row : (Iterable<BatchInputRow>) sdkRows(ROWS, false)::iterator) {
-          sink += row.refId().length() + row.content().length();
-          n++;
-        }
-        return n;
-      });
-      variants.put("raw: CsvMapper SequenceWriter (defaults) to a temp file + OkHttp PUT", () -> {
-        long n = rawUpload(raw, server.uploadUrl(), file -> writeRows(CSV.writer(INPUT_SCHEMA), file));
-        check(bytes, 0, server.putBytes.get());
-        return n;
-      });
-      variants.put("raw, tuned: the same with FLUSH_AFTER_WRITE_VALUE off", () -> {
-        long n = rawUpload(raw, server.uploadUrl(), file -> writeRows(
-            CSV.writer(INPUT_SCHEMA).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE), file));
-        check(bytes, 0, server.putBytes.get());
-        return n;
-      });
-      variants.put("raw, streaming: CsvGenerator (no databind) to a temp file + OkHttp PUT", () -> {
-        long n = rawUpload(raw, server.uploadUrl(), BatchBenchmark::generateRows);
-        check(bytes, 0, server.putBytes.get());
-        return n;
-      });
-      variants.put("**SDK: batch().upload(created, BatchInput.of(stream))**", () -> {
-        long n = sdk.batch().upload(created, BatchInput.of(sdkRows(ROWS, false)));
-        check(bytes, 1, server.putBytes.get());
-        return n;
-      });
-      variants.put("SDK, the same rows with their ref ids out of order", () -> {
-        long n = sdk.batch().upload(created, BatchInput.of(sdkRows(ROWS, true)));
-        check(bytes, 1, server.putBytes.get());
-        return n;
-      });
+      variants.put(
+          "generate rows only (BatchInputRow stream, no CSV, no I/O)",
+          () -> {
+            long n = 0;
+            for (BatchInputRow row : (Iterable<BatchInputRow>) sdkRows(ROWS, false)::iterator) {
+              sink += row.refId().length() + row.content().length();
+              n++;
+            }
+            return n;
+          });
+      variants.put(
+          "raw: CsvMapper SequenceWriter (defaults) to a temp file + OkHttp PUT",
+          () -> {
+            long n =
+                rawUpload(
+                    raw, server.uploadUrl(), file -> writeRows(CSV.writer(INPUT_SCHEMA), file));
+            check(bytes, 0, server.putBytes.get());
+            return n;
+          });
+      variants.put(
+          "raw, tuned: the same with FLUSH_AFTER_WRITE_VALUE off",
+          () -> {
+            long n =
+                rawUpload(
+                    raw,
+                    server.uploadUrl(),
+                    file ->
+                        writeRows(
+                            CSV.writer(INPUT_SCHEMA)
+                                .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE),
+                            file));
+            check(bytes, 0, server.putBytes.get());
+            return n;
+          });
+      variants.put(
+          "raw, streaming: CsvGenerator (no databind) to a temp file + OkHttp PUT",
+          () -> {
+            long n = rawUpload(raw, server.uploadUrl(), BatchBenchmark::generateRows);
+            check(bytes, 0, server.putBytes.get());
+            return n;
+          });
+      variants.put(
+          "**SDK: batch().upload(created, BatchInput.of(stream))**",
+          () -> {
+            long n = sdk.batch().upload(created, BatchInput.of(sdkRows(ROWS, false)));
+            check(bytes, 1, server.putBytes.get());
+            return n;
+          });
+      variants.put(
+          "SDK, the same rows with their ref ids out of order",
+          () -> {
+            long n = sdk.batch().upload(created, BatchInput.of(sdkRows(ROWS, true)));
+            check(bytes, 1, server.putBytes.get());
+            return n;
+          });
       Map<String, Runs> runs = measure(variants, ROWS);
       if (bytes[0] != bytes[1]) {
         throw new IllegalStateException("the two uploads differ: " + Arrays.toString(bytes));
       }
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "%n## 1. Writing a %,d-row batch input (%.1f MB of CSV, %.0f bytes/row), uploaded to a"
               + " loopback PUT; %d warm-up + %d measured rounds, median%n%n",
-          ROWS, bytes[0] / 1e6, (double) bytes[0] / ROWS, WARMUP, ROUNDS);
+          ROWS,
+          bytes[0] / 1e6,
+          (double) bytes[0] / ROWS,
+          WARMUP,
+          ROUNDS);
       table(runs, ROWS, bytes[0]);
       List<Runs> r = new ArrayList<>(runs.values());
       ratio("writing + uploading the input (vs raw defaults)", r.get(4), r.get(1));
@@ -515,26 +565,35 @@ public final class BatchBenchmark {
         new BatchJob("bench-job", "bench", BatchJobState.COMPLETED, null, null, POLICY, null, url);
     try (ClavataClient sdk = sdkClient("http://127.0.0.1:1/")) {
       Map<String, Variant> variants = new LinkedHashMap<>();
-      variants.put("drain: raw OkHttp GET, bytes only, no parsing (server + socket ceiling)",
+      variants.put(
+          "drain: raw OkHttp GET, bytes only, no parsing (server + socket ceiling)",
           () -> drain(raw, url));
-      variants.put("raw: OkHttp GET + CsvMapper MappingIterator<String[]> + labels bound by"
-          + " Jackson", () -> rawParse(raw, url));
-      variants.put("**SDK: for (BatchResultRow row : batch().results(job))**", () -> {
-        long n = 0;
-        try (BatchResults results = sdk.batch().results(job)) {
-          for (BatchResultRow row : results) {
-            sink += consume(row);
-            n++;
-          }
-        }
-        return n;
-      });
+      variants.put(
+          "raw: OkHttp GET + CsvMapper MappingIterator<String[]> + labels bound by" + " Jackson",
+          () -> rawParse(raw, url));
+      variants.put(
+          "**SDK: for (BatchResultRow row : batch().results(job))**",
+          () -> {
+            long n = 0;
+            try (BatchResults results = sdk.batch().results(job)) {
+              for (BatchResultRow row : results) {
+                sink += consume(row);
+                n++;
+              }
+            }
+            return n;
+          });
       Map<String, Runs> runs = measure(variants, ROWS);
       long bytes = server.resultsBytes(ROWS);
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "%n## 2. Parsing a %,d-row results file (%.1f MB, %.0f bytes/row) from a loopback GET;"
               + " %d warm-up + %d measured rounds, median%n%n",
-          ROWS, bytes / 1e6, (double) bytes / ROWS, WARMUP, ROUNDS);
+          ROWS,
+          bytes / 1e6,
+          (double) bytes / ROWS,
+          WARMUP,
+          ROUNDS);
       table(runs, ROWS, bytes);
       List<Runs> r = new ArrayList<>(runs.values());
       ratio("parsing the results", r.get(2), r.get(1));
@@ -582,14 +641,22 @@ public final class BatchBenchmark {
   /** What both sides do with each row, so neither gets its parsing optimized away. */
   private static long consume(BatchResultRow row) {
     List<BatchLabel> labels = row.labels();
-    return row.refId().length() + row.type().ordinal() + labels.size() + row.content().length()
-        + row.error().length() + (labels.isEmpty() ? 0 : (long) (labels.get(0).score() * 100));
+    return row.refId().length()
+        + row.type().ordinal()
+        + labels.size()
+        + row.content().length()
+        + row.error().length()
+        + (labels.isEmpty() ? 0 : (long) (labels.get(0).score() * 100));
   }
 
   private static long consume(RawRow row) {
     List<RawLabel> labels = row.labels();
-    return row.refId().length() + row.type().length() + labels.size() + row.content().length()
-        + row.error().length() + (labels.isEmpty() ? 0 : (long) (labels.get(0).score() * 100));
+    return row.refId().length()
+        + row.type().length()
+        + labels.size()
+        + row.content().length()
+        + row.error().length()
+        + (labels.isEmpty() ? 0 : (long) (labels.get(0).score() * 100));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -599,13 +666,20 @@ public final class BatchBenchmark {
     List<String> gcs = new ArrayList<>();
     ManagementFactory.getGarbageCollectorMXBeans().forEach(gc -> gcs.add(gc.getName()));
     System.gc();
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "# BatchBenchmark%n%nJava %s (%s), %d CPUs, max heap %.0f MB, GC %s%n"
             + "Input arguments: %s; system load average (1 min): %.2f; heap used at start (after"
             + " GC): %.1f MB; GCs so far %d (%d ms)%n",
-        System.getProperty("java.version"), System.getProperty("java.vm.name"),
-        rt.availableProcessors(), rt.maxMemory() / 1e6, gcs,
-        ManagementFactory.getRuntimeMXBean().getInputArguments(), BenchSupport.loadAverage(),
-        BenchSupport.usedHeap() / 1e6, gcCount(), gcTime());
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        rt.availableProcessors(),
+        rt.maxMemory() / 1e6,
+        gcs,
+        ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        BenchSupport.loadAverage(),
+        BenchSupport.usedHeap() / 1e6,
+        gcCount(),
+        gcTime());
   }
 }

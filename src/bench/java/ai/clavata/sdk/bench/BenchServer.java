@@ -21,16 +21,16 @@ import java.util.concurrent.TimeUnit;
  * client being measured.
  *
  * <p>Every request path is {@code /{mode}/{count}/v1/jobs/stream}; the request body is read and
- * discarded. The response is chunked ({@code Transfer-Encoding: chunked}) and carries
- * {@code count} result lines, all of the same length, made from one pre-encoded template whose
- * 7-digit slots (the input index and the content hashes) are patched with the line's number. The
- * lines are copied into a 64 KiB buffer and written in big blocks, so the server spends a few
- * {@code arraycopy}s per line and no JSON encoding.
+ * discarded. The response is chunked ({@code Transfer-Encoding: chunked}) and carries {@code count}
+ * result lines, all of the same length, made from one pre-encoded template whose 7-digit slots (the
+ * input index and the content hashes) are patched with the line's number. The lines are copied into
+ * a 64 KiB buffer and written in big blocks, so the server spends a few {@code arraycopy}s per line
+ * and no JSON encoding.
  *
  * <ul>
  *   <li>{@code bulk}: writes all lines as fast as the socket takes them.
- *   <li>{@code hold}: writes and flushes line 0, records {@link System#nanoTime()} in
- *       {@link #firstFlushed}, then withholds the other lines until {@link #release()} (or 10 s).
+ *   <li>{@code hold}: writes and flushes line 0, records {@link System#nanoTime()} in {@link
+ *       #firstFlushed}, then withholds the other lines until {@link #release()} (or 10 s).
  * </ul>
  */
 final class BenchServer implements AutoCloseable {
@@ -41,6 +41,7 @@ final class BenchServer implements AutoCloseable {
   private final ExecutorService executor;
   private final byte[] template;
   private final int[] slots;
+
   /** The nanoTime right after the first line of each {@code hold} response was flushed. */
   final BlockingQueue<Long> firstFlushed = new LinkedBlockingQueue<>();
 
@@ -49,13 +50,13 @@ final class BenchServer implements AutoCloseable {
   BenchServer(String lineTemplate) throws IOException {
     this.template = (lineTemplate + "\n").getBytes(StandardCharsets.UTF_8);
     List<Integer> found = new ArrayList<>();
-    for (int at = lineTemplate.indexOf(PLACEHOLDER); at >= 0;
+    for (int at = lineTemplate.indexOf(PLACEHOLDER);
+        at >= 0;
         at = lineTemplate.indexOf(PLACEHOLDER, at + 1)) {
       found.add(at); // the template is ASCII, so char and byte offsets agree
     }
     this.slots = found.stream().mapToInt(Integer::intValue).toArray();
-    this.server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     this.executor =
         Executors.newCachedThreadPool(
             r -> {

@@ -72,10 +72,9 @@ final class BenchSupport {
   }
 
   /**
-   * Measures the peak heap of a piece of work two ways: a daemon thread samples
-   * {@link Runtime} used memory every few milliseconds, and the heap pools' MXBean peaks (reset at
-   * {@link #start}) are summed at {@link #stop} (an upper bound, as the pools peak at different
-   * times).
+   * Measures the peak heap of a piece of work two ways: a daemon thread samples {@link Runtime}
+   * used memory every few milliseconds, and the heap pools' MXBean peaks (reset at {@link #start})
+   * are summed at {@link #stop} (an upper bound, as the pools peak at different times).
    */
   static final class HeapMeter {
     private final List<MemoryPoolMXBean> pools = new ArrayList<>();

@@ -18,9 +18,9 @@ import okio.BufferedSink;
 
 /**
  * What the SDK's size limits do under a 64 MB heap, case by case, each in a JVM of its own (an
- * {@code OutOfMemoryError} would spoil the cases after it): the responses an adversarial or
- * broken server could send, with default settings. Prints one row per case: what the caller got,
- * and the peak heap while getting it.
+ * {@code OutOfMemoryError} would spoil the cases after it): the responses an adversarial or broken
+ * server could send, with default settings. Prints one row per case: what the caller got, and the
+ * peak heap while getting it.
  *
  * <pre>mvn -q -Pbench test-compile exec:exec@limits-probe</pre>
  */
@@ -53,7 +53,8 @@ public final class LimitsProbe {
       System.out.println(run(Case.valueOf(args[0])));
       return;
     }
-    System.out.println("| Case (default limits, -Xmx64m) | What the caller got | Peak heap, sampled |");
+    System.out.println(
+        "| Case (default limits, -Xmx64m) | What the caller got | Peak heap, sampled |");
     System.out.println("| --- | --- | --- |");
     for (Case c : Case.values()) {
       Process child =
@@ -66,7 +67,8 @@ public final class LimitsProbe {
                   c.name())
               .redirectErrorStream(true)
               .start();
-      String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      String out =
+          new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       child.waitFor();
       String[] lines = out.split("\n");
       System.out.println("| " + c.title + " | " + lines[lines.length - 1] + " |");
@@ -104,7 +106,8 @@ public final class LimitsProbe {
           ? client.jobs().list(ListJobsRequest.builder().build()).items().size() + " jobs"
           : client.jobs().get("j1").jobUuid();
     }
-    EvaluateRequest request = EvaluateRequest.builder().policyId("p").addContent(ContentData.text("x")).build();
+    EvaluateRequest request =
+        EvaluateRequest.builder().policyId("p").addContent(ContentData.text("x")).build();
     try (EvaluationStream results = client.stream().evaluate(request)) {
       return results.toList().size() + " results";
     }
@@ -116,15 +119,25 @@ public final class LimitsProbe {
   }
 
   private static MockResponse response(Case c) throws IOException {
-    MockResponse.Builder ok = new MockResponse.Builder().addHeader("Content-Type", "application/json");
+    MockResponse.Builder ok =
+        new MockResponse.Builder().addHeader("Content-Type", "application/json");
     return switch (c) {
-      case UNARY_100MB_STRING -> ok.body(generated("{\"job\":{\"jobUuid\":\"", 100 * MB, 'a', "\"}}")).build();
-      case UNARY_100MB_WHITESPACE -> ok.body(generated("", 100 * MB, ' ', "{\"job\":{\"jobUuid\":\"j1\"}}")).build();
+      case UNARY_100MB_STRING ->
+          ok.body(generated("{\"job\":{\"jobUuid\":\"", 100 * MB, 'a', "\"}}")).build();
+      case UNARY_100MB_WHITESPACE ->
+          ok.body(generated("", 100 * MB, ' ', "{\"job\":{\"jobUuid\":\"j1\"}}")).build();
       case UNARY_GZIP_BOMB -> ok.addHeader("Content-Encoding", "gzip").body(gzipBomb()).build();
-      case UNARY_15MB_OF_EMPTY_JOBS -> ok.body(repeated("{\"jobs\":[{}", ",{}", 15 * MB, "]}")).build();
+      case UNARY_15MB_OF_EMPTY_JOBS ->
+          ok.body(repeated("{\"jobs\":[{}", ",{}", 15 * MB, "]}")).build();
       case STREAM_3M_MAP_ENTRIES -> ok.body(mapEntries(3_000_000)).build();
       case STREAM_50MB_STRING ->
-          ok.body(generated("{\"result\":{\"policyEvaluationReport\":{\"policyKey\":\"", 50 * MB, 'k', "\"}}}\n")).build();
+          ok.body(
+                  generated(
+                      "{\"result\":{\"policyEvaluationReport\":{\"policyKey\":\"",
+                      50 * MB,
+                      'k',
+                      "\"}}}\n"))
+              .build();
     };
   }
 
@@ -169,7 +182,10 @@ public final class LimitsProbe {
         sink -> {
           sink.writeUtf8(head);
           for (int i = 0; i < entries; i++) {
-            sink.writeUtf8(i == 0 ? "" : ",").writeUtf8("\"k").writeUtf8(Integer.toString(i)).writeUtf8("\":\"v\"");
+            sink.writeUtf8(i == 0 ? "" : ",")
+                .writeUtf8("\"k")
+                .writeUtf8(Integer.toString(i))
+                .writeUtf8("\":\"v\"");
           }
           sink.writeUtf8("}}}\n");
         });

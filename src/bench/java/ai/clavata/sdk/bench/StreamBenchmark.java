@@ -36,16 +36,15 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * The streaming benchmark: parse throughput of {@code client.stream().evaluate(...)}
- * against raw OkHttp + a Jackson {@link MappingIterator} over the same bytes, the latency from the
- * server flushing the first line to the caller holding it, and a million results under a small
- * heap. A plain {@code main}; see BENCHMARKS.md for the command and the numbers.
+ * The streaming benchmark: parse throughput of {@code client.stream().evaluate(...)} against raw
+ * OkHttp + a Jackson {@link MappingIterator} over the same bytes, the latency from the server
+ * flushing the first line to the caller holding it, and a million results under a small heap. A
+ * plain {@code main}; see BENCHMARKS.md for the command and the numbers.
  *
  * <p>Sizes can be changed with system properties: {@code bench.lines} (results per throughput
- * stream, default 10000), {@code bench.streams} (streams per measured round, 5),
- * {@code bench.warmup} (3), {@code bench.rounds} (15),
- * {@code bench.trials} (latency trials, 200), {@code bench.million} (results in the heap run,
- * 1000000).
+ * stream, default 10000), {@code bench.streams} (streams per measured round, 5), {@code
+ * bench.warmup} (3), {@code bench.rounds} (15), {@code bench.trials} (latency trials, 200), {@code
+ * bench.million} (results in the heap run, 1000000).
  */
 public final class StreamBenchmark {
   private static final MediaType JSON = MediaType.get("application/json");
@@ -55,7 +54,8 @@ public final class StreamBenchmark {
   record RawLine(RawResult result, JsonNode error) {}
 
   /** One streamed message, typed as the SDK types it. */
-  record RawResult(String jobUuid, String contentHash, PolicyEvaluationReport policyEvaluationReport) {}
+  record RawResult(
+      String jobUuid, String contentHash, PolicyEvaluationReport policyEvaluationReport) {}
 
   /** Uses the SDK's mapper configuration so that both sides do the same Jackson work. */
   private static final ObjectReader RAW_READER = Json.MAPPER.readerFor(RawLine.class);
@@ -88,7 +88,9 @@ public final class StreamBenchmark {
       latency(server);
       million(server);
     }
-    System.out.printf(Locale.ROOT, "%nSystem load average (1 min) at the end: %.2f%n",
+    System.out.printf(
+        Locale.ROOT,
+        "%nSystem load average (1 min) at the end: %.2f%n",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     System.out.println("(sink " + (sink == 42 ? "!" : ".") + ")");
   }
@@ -97,9 +99,9 @@ public final class StreamBenchmark {
   // The line
 
   /**
-   * One ~1 KB result line: a report with two sections (three assertions), labelMatches,
-   * tokenUsage (64-bit integers as strings, as protojson writes them) and contentMetadata with the
-   * correlation key. {@link BenchServer#PLACEHOLDER} marks the digits patched per line.
+   * One ~1 KB result line: a report with two sections (three assertions), labelMatches, tokenUsage
+   * (64-bit integers as strings, as protojson writes them) and contentMetadata with the correlation
+   * key. {@link BenchServer#PLACEHOLDER} marks the digits patched per line.
    */
   static String lineTemplate() throws IOException {
     String p = BenchServer.PLACEHOLDER;
@@ -111,13 +113,17 @@ public final class StreamBenchmark {
     report.put(
         "sectionEvaluationReports",
         List.of(
-            section("Threats", "OUTCOME_TRUE", "Flag, Escalate", 0.93,
-                "Threat of violence", "Names a target"),
+            section(
+                "Threats",
+                "OUTCOME_TRUE",
+                "Flag, Escalate",
+                0.93,
+                "Threat of violence",
+                "Names a target"),
             section("Harassment", "OUTCOME_FALSE", "Flag", 0.12, "Insults a person")));
     report.put("contentHash", "fnv1a128::c0ffee00d15ea5e0000000000" + p);
     report.put(
-        "contentMetadata",
-        ordered(EvaluateRequest.INPUT_INDEX_KEY, p, "postId", "post-" + p));
+        "contentMetadata", ordered(EvaluateRequest.INPUT_INDEX_KEY, p, "postId", "post-" + p));
     report.put("reviewResult", ordered("outcome", "OUTCOME_TRUE", "score", 0.93));
     report.put("threshold", 0.5);
     report.put("labelMatches", ordered("Threats", 0.93));
@@ -135,8 +141,13 @@ public final class StreamBenchmark {
     List<Object> reports = new ArrayList<>();
     for (int i = 0; i < assertions.length; i++) {
       reports.add(
-          ordered("result", i == 0 ? outcome : "OUTCOME_FALSE", "message", assertions[i],
-              "score", i == 0 ? score : 0.02));
+          ordered(
+              "result",
+              i == 0 ? outcome : "OUTCOME_FALSE",
+              "message",
+              assertions[i],
+              "score",
+              i == 0 ? score : 0.02));
     }
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("name", name);
@@ -157,7 +168,9 @@ public final class StreamBenchmark {
 
   /** What both sides do with each result, so neither gets its parsing optimized away. */
   private static long consume(PolicyEvaluationReport report) {
-    return report.outcome().ordinal() + report.sections().size() + report.contentMetadata().size()
+    return report.outcome().ordinal()
+        + report.sections().size()
+        + report.contentMetadata().size()
         + report.tokenUsage().billedTokens();
   }
 
@@ -229,16 +242,19 @@ public final class StreamBenchmark {
     OkHttpClient raw = rawClient();
     try (ClavataClient sdk = sdkClient(url)) {
       Map<String, Variant> variants = new LinkedHashMap<>();
-      variants.put("drain: raw OkHttp, bytes only, no parsing (server + socket ceiling)",
+      variants.put(
+          "drain: raw OkHttp, bytes only, no parsing (server + socket ceiling)",
           () -> drain(raw, rawRequest(url, rawOneBody)));
-      variants.put("raw OkHttp + MappingIterator, N-item request",
+      variants.put(
+          "raw OkHttp + MappingIterator, N-item request",
           () -> rawParse(raw, rawRequest(url, rawCorrBody)));
-      variants.put("SDK stream, N-item request, correlateInputs(true) (default)",
-          () -> sdkParse(sdk, corr));
-      variants.put("raw OkHttp + MappingIterator, 1-item request",
+      variants.put(
+          "SDK stream, N-item request, correlateInputs(true) (default)", () -> sdkParse(sdk, corr));
+      variants.put(
+          "raw OkHttp + MappingIterator, 1-item request",
           () -> rawParse(raw, rawRequest(url, rawOneBody)));
-      variants.put("SDK stream, 1-item request, correlateInputs(false)",
-          () -> sdkParse(sdk, uncorr));
+      variants.put(
+          "SDK stream, 1-item request, correlateInputs(false)", () -> sdkParse(sdk, uncorr));
       List<String> names = new ArrayList<>(variants.keySet());
       Map<String, List<Long>> times = new LinkedHashMap<>();
       Map<String, List<Long>> cpuTimes = new LinkedHashMap<>();
@@ -269,10 +285,16 @@ public final class StreamBenchmark {
       System.out.println();
       long total = (long) LINES * STREAMS;
       double bytes = (double) total * server.lineBytes();
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "%n## 1. Throughput: a round is %d streams of %,d results of %d bytes (%.1f MB in all);"
               + " %d warm-up + %d measured rounds, median round%n%n",
-          STREAMS, LINES, server.lineBytes(), bytes / 1e6, WARMUP, ROUNDS);
+          STREAMS,
+          LINES,
+          server.lineBytes(),
+          bytes / 1e6,
+          WARMUP,
+          ROUNDS);
       System.out.println(
           "| variant | median ms | min ms | max ms | results/s | MB/s | caller-thread CPU µs/result |");
       System.out.println("|---|---:|---:|---:|---:|---:|---:|");
@@ -284,28 +306,43 @@ public final class StreamBenchmark {
         double median = t[t.length / 2] / 1e9;
         rate.put(name, total / median);
         cpuPerResult.put(name, c[c.length / 2] / 1e3 / total);
-        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %,.0f | %.1f | %.2f |%n",
-            name, median * 1e3, t[0] / 1e6, t[t.length - 1] / 1e6, total / median,
-            bytes / median / 1e6, cpuPerResult.get(name));
+        System.out.printf(
+            Locale.ROOT,
+            "| %s | %.1f | %.1f | %.1f | %,.0f | %.1f | %.2f |%n",
+            name,
+            median * 1e3,
+            t[0] / 1e6,
+            t[t.length - 1] / 1e6,
+            total / median,
+            bytes / median / 1e6,
+            cpuPerResult.get(name));
       }
       System.out.println();
-      ratio("N-item request, correlateInputs(true)", names.get(2), names.get(1), rate,
-          cpuPerResult);
-      ratio("1-item request, correlateInputs(false)", names.get(4), names.get(3), rate,
-          cpuPerResult);
+      ratio(
+          "N-item request, correlateInputs(true)", names.get(2), names.get(1), rate, cpuPerResult);
+      ratio(
+          "1-item request, correlateInputs(false)", names.get(4), names.get(3), rate, cpuPerResult);
     } finally {
       raw.dispatcher().executorService().shutdown();
       raw.connectionPool().evictAll();
     }
   }
 
-  private static void ratio(String what, String sdk, String raw, Map<String, Double> rate,
+  private static void ratio(
+      String what,
+      String sdk,
+      String raw,
+      Map<String, Double> rate,
       Map<String, Double> cpuPerResult) {
     double wall = rate.get(sdk) / rate.get(raw);
     double cpu = cpuPerResult.get(raw) / cpuPerResult.get(sdk);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "SDK / raw, %s: %.3f by median wall time (goal >= 0.9: %s); %.3f by caller-thread CPU%n",
-        what, wall, wall >= 0.9 ? "met" : "NOT met", cpu);
+        what,
+        wall,
+        wall >= 0.9 ? "met" : "NOT met",
+        cpu);
   }
 
   private static long drain(OkHttpClient raw, Request request) throws IOException {
@@ -375,9 +412,12 @@ public final class StreamBenchmark {
       raw.dispatcher().executorService().shutdown();
       raw.connectionPool().evictAll();
     }
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "%n## 2. First-line latency: server flush -> caller holds the result, %d trials"
-            + " (after %d warm-up)%n%n", TRIALS, warmup);
+            + " (after %d warm-up)%n%n",
+        TRIALS,
+        warmup);
     System.out.println("| client | median ms | p99 ms | max ms |");
     System.out.println("|---|---:|---:|---:|");
     printLatency("SDK: EvaluationStream iterator next()", sdkLat);
@@ -390,8 +430,12 @@ public final class StreamBenchmark {
   private static void printLatency(String name, long[] nanos) {
     long[] t = nanos.clone();
     Arrays.sort(t);
-    System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", name,
-        t[t.length / 2] / 1e6, t[(int) Math.ceil(t.length * 0.99) - 1] / 1e6,
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %.3f | %.3f | %.3f |%n",
+        name,
+        t[t.length / 2] / 1e6,
+        t[(int) Math.ceil(t.length * 0.99) - 1] / 1e6,
         t[t.length - 1] / 1e6);
   }
 
@@ -466,24 +510,36 @@ public final class StreamBenchmark {
     }
     double bytes = (double) MILLION * server.lineBytes();
     double seconds = elapsed / 1e9;
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "%n## 3. %,d results of %d bytes (%.2f GB) through for (r : stream), 1-item request,"
-            + " correlateInputs(false)%n%n", MILLION, server.lineBytes(), bytes / 1e9);
+            + " correlateInputs(false)%n%n",
+        MILLION,
+        server.lineBytes(),
+        bytes / 1e9);
     System.out.println("| measure | value |");
     System.out.println("|---|---:|");
     System.out.printf(Locale.ROOT, "| results received | %,d (no error) |%n", count);
-    System.out.printf(Locale.ROOT, "| time | %.2f s (%,.0f results/s, %.1f MB/s) |%n",
-        seconds, MILLION / seconds, bytes / seconds / 1e6);
+    System.out.printf(
+        Locale.ROOT,
+        "| time | %.2f s (%,.0f results/s, %.1f MB/s) |%n",
+        seconds,
+        MILLION / seconds,
+        bytes / seconds / 1e6);
     System.out.printf(Locale.ROOT, "| max heap (-Xmx) | %.1f MB |%n", rt.maxMemory() / 1e6);
     System.out.printf(Locale.ROOT, "| heap used before (after GC) | %.1f MB |%n", usedBefore / 1e6);
-    System.out.printf(Locale.ROOT, "| peak heap used, sampled every 2 ms | %.1f MB |%n",
-        peak.sampled() / 1e6);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT, "| peak heap used, sampled every 2 ms | %.1f MB |%n", peak.sampled() / 1e6);
+    System.out.printf(
+        Locale.ROOT,
         "| peak heap used, sum of per-pool MXBean peaks (upper bound) | %.1f MB |%n",
         peak.poolSum() / 1e6);
     System.out.printf(Locale.ROOT, "| heap used after (after GC) | %.1f MB |%n", usedAfter / 1e6);
-    System.out.printf(Locale.ROOT, "| GCs during the run | %d (%d ms) |%n",
-        gcCount() - gcCountBefore, gcTime() - gcTimeBefore);
+    System.out.printf(
+        Locale.ROOT,
+        "| GCs during the run | %d (%d ms) |%n",
+        gcCount() - gcCountBefore,
+        gcTime() - gcTimeBefore);
     System.out.println("\nPer-pool peaks: " + peak.perPool());
   }
 
@@ -493,11 +549,16 @@ public final class StreamBenchmark {
     Runtime rt = Runtime.getRuntime();
     List<String> gcs = new ArrayList<>();
     ManagementFactory.getGarbageCollectorMXBeans().forEach(gc -> gcs.add(gc.getName()));
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "# StreamBenchmark%n%nJava %s (%s), %d CPUs, max heap %.0f MB, GC %s%n"
             + "Line: %d bytes; input arguments: %s; system load average (1 min): %.2f%n",
-        System.getProperty("java.version"), System.getProperty("java.vm.name"),
-        rt.availableProcessors(), rt.maxMemory() / 1e6, gcs, server.lineBytes(),
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        rt.availableProcessors(),
+        rt.maxMemory() / 1e6,
+        gcs,
+        server.lineBytes(),
         ManagementFactory.getRuntimeMXBean().getInputArguments(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Bulk evaluation of large backlogs: {@code client.batch()}. A batch runs in four steps (create,
- * upload a CSV to a presigned URL, start, poll) and then its results file is downloaded;
- * {@link #run} does all of it.
+ * upload a CSV to a presigned URL, start, poll) and then its results file is downloaded; {@link
+ * #run} does all of it.
  *
  * <pre>{@code
  * BatchJob done = client.batch().run("nightly", policyId, BatchInput.of(rows), PollOptions.forBatchJobs());
@@ -44,10 +44,10 @@ public interface BatchClient {
   BatchJobCreated create(CreateBatchJobRequest request);
 
   /**
-   * Uploads the input: checks every row (unique, non-blank ref ids, known types; the first bad
-   * row is named), writes generated rows to a temporary CSV file so that the upload has a known
-   * length (object stores refuse chunked uploads), and PUTs it to the presigned URL without the
-   * API key. Transient storage failures are retried; the file makes the body repeatable.
+   * Uploads the input: checks every row (unique, non-blank ref ids, known types; the first bad row
+   * is named), writes generated rows to a temporary CSV file so that the upload has a known length
+   * (object stores refuse chunked uploads), and PUTs it to the presigned URL without the API key.
+   * Transient storage failures are retried; the file makes the body repeatable.
    *
    * @param created the job to upload to
    * @param input the rows or CSV file
@@ -59,10 +59,10 @@ public interface BatchClient {
   long upload(BatchJobCreated created, BatchInput input);
 
   /**
-   * Starts a batch job: {@code POST /v1/batch-jobs/{id}/start}. The original API documentation
-   * has this step; the newer documentation says a job starts by itself once its input is
-   * uploaded. Call it after {@link #upload}; {@link #run} does, and ignores a 404 or 501 from a
-   * server without the endpoint.
+   * Starts a batch job: {@code POST /v1/batch-jobs/{id}/start}. The original API documentation has
+   * this step; the newer documentation says a job starts by itself once its input is uploaded. Call
+   * it after {@link #upload}; {@link #run} does, and ignores a 404 or 501 from a server without the
+   * endpoint.
    *
    * @param batchJobId the job's id
    */
@@ -106,8 +106,8 @@ public interface BatchClient {
    * Polls a job until it completes, telling {@code listener} about each new state.
    *
    * @param batchJobId the job's id
-   * @param options poll intervals and the overall timeout, such as
-   *     {@link PollOptions#forBatchJobs()}
+   * @param options poll intervals and the overall timeout, such as {@link
+   *     PollOptions#forBatchJobs()}
    * @param listener hears each state change, in order, the first one seen included
    * @return the completed job, with its {@code outputFileUrl}
    * @throws ai.clavata.sdk.errors.BatchJobFailedException if the job ends in ERROR or CANCELLED
@@ -129,9 +129,8 @@ public interface BatchClient {
   }
 
   /**
-   * Polls a job until it completes, with the batch defaults of
-   * {@link PollOptions#forBatchJobs()} (5 s, doubling to once a minute) and another overall
-   * timeout.
+   * Polls a job until it completes, with the batch defaults of {@link PollOptions#forBatchJobs()}
+   * (5 s, doubling to once a minute) and another overall timeout.
    *
    * @param batchJobId the job's id
    * @param timeout how long to wait in total

@@ -22,8 +22,8 @@ public record BatchInputRow(String refId, BatchContentType type, String content)
    * @param refId the item's identifier
    * @param type the content type
    * @param content the content
-   * @throws IllegalArgumentException if the ref id is blank, the type is
-   *     {@link BatchContentType#UNRECOGNIZED}, or the content is null
+   * @throws IllegalArgumentException if the ref id is blank, the type is {@link
+   *     BatchContentType#UNRECOGNIZED}, or the content is null
    */
   public BatchInputRow {
     if (refId == null || refId.isBlank()) {
@@ -32,7 +32,9 @@ public record BatchInputRow(String refId, BatchContentType type, String content)
     Objects.requireNonNull(type, () -> "row '" + refId + "' needs a type");
     if (type == BatchContentType.UNRECOGNIZED) {
       throw new IllegalArgumentException(
-          "row '" + refId + "' has no valid type; use BatchInputRow.text or BatchInputRow.imageUrl");
+          "row '"
+              + refId
+              + "' has no valid type; use BatchInputRow.text or BatchInputRow.imageUrl");
     }
     Objects.requireNonNull(content, () -> "row '" + refId + "' needs content");
   }

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * The rows of a batch results file, downloaded and parsed lazily as you iterate: memory stays
- * flat for any file size.
+ * The rows of a batch results file, downloaded and parsed lazily as you iterate: memory stays flat
+ * for any file size.
  *
  * <pre>{@code
  * try (BatchResults rows = client.batch().results(done)) {
@@ -21,12 +21,12 @@ import java.util.stream.StreamSupport;
  * }
  * }</pre>
  *
- * <p>It behaves as an {@code EvaluationStream}: iterable once; iterating to the end, a failure,
- * or {@link #close()} releases the download, and results dropped without any of these are
- * released by a {@link java.lang.ref.Cleaner} when garbage collected (close them yourself to
- * free the connection at once). A malformed row ends the iteration with a
- * {@link ai.clavata.sdk.errors.ClavataDecodeException} naming its line; a download that breaks
- * with a {@link ai.clavata.sdk.errors.ClavataIoException}.
+ * <p>It behaves as an {@code EvaluationStream}: iterable once; iterating to the end, a failure, or
+ * {@link #close()} releases the download, and results dropped without any of these are released by
+ * a {@link java.lang.ref.Cleaner} when garbage collected (close them yourself to free the
+ * connection at once). A malformed row ends the iteration with a {@link
+ * ai.clavata.sdk.errors.ClavataDecodeException} naming its line; a download that breaks with a
+ * {@link ai.clavata.sdk.errors.ClavataIoException}.
  */
 public interface BatchResults extends AutoCloseable, Iterable<BatchResultRow> {
 
@@ -69,7 +69,8 @@ public interface BatchResults extends AutoCloseable, Iterable<BatchResultRow> {
    */
   default Stream<BatchResultRow> stream() {
     return StreamSupport.stream(
-            Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+            Spliterators.spliteratorUnknownSize(
+                iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
             false)
         .onClose(this::close);
   }

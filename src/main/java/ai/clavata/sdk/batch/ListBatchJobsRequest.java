@@ -24,8 +24,8 @@ public record ListBatchJobsRequest(List<String> batchJobIds, List<BatchJobState>
    *
    * @param batchJobIds the ids to filter by
    * @param states the states to filter by
-   * @throws IllegalArgumentException if an id is blank or a state is
-   *     {@link BatchJobState#UNRECOGNIZED}
+   * @throws IllegalArgumentException if an id is blank or a state is {@link
+   *     BatchJobState#UNRECOGNIZED}
    */
   public ListBatchJobsRequest {
     batchJobIds = List.copyOf(Objects.requireNonNullElse(batchJobIds, List.of()));

@@ -1,6 +1,9 @@
 package ai.clavata.sdk.errors;
 
-/** The API key is missing, invalid or revoked (HTTP 401, gRPC {@code UNAUTHENTICATED}). Check {@code CLAVATA_API_KEY}. */
+/**
+ * The API key is missing, invalid or revoked (HTTP 401, gRPC {@code UNAUTHENTICATED}). Check {@code
+ * CLAVATA_API_KEY}.
+ */
 public class AuthenticationException extends ClavataApiException {
   /**
    * Creates the exception.

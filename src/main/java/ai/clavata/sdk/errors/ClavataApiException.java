@@ -9,8 +9,8 @@ import java.util.Optional;
  * response said.
  *
  * <p>Classification uses the gRPC {@code code} of the error body when present, else the HTTP
- * status, so a refusal sent as {@code FAILED_PRECONDITION} (HTTP 400) with a {@code PrecheckFailure}
- * detail is still a {@link ContentRefusedException}.
+ * status, so a refusal sent as {@code FAILED_PRECONDITION} (HTTP 400) with a {@code
+ * PrecheckFailure} detail is still a {@link ContentRefusedException}.
  */
 public class ClavataApiException extends ClavataException {
   private final transient ApiError error;

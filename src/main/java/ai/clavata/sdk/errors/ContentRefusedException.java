@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The service refused the content before evaluating it: a known-CSAM hash match, an unsupported
- * image format or a corrupt image. Sent as HTTP 499 (gRPC {@code CANCELLED}), or as any error
- * whose details carry a {@code PrecheckFailure}.
+ * image format or a corrupt image. Sent as HTTP 499 (gRPC {@code CANCELLED}), or as any error whose
+ * details carry a {@code PrecheckFailure}.
  *
  * <pre>{@code
  * catch (ContentRefusedException e) {

@@ -2,7 +2,9 @@ package ai.clavata.sdk.errors;
 
 import java.util.Optional;
 
-/** The canonical gRPC status codes that the API's error bodies carry in their {@code code} field. */
+/**
+ * The canonical gRPC status codes that the API's error bodies carry in their {@code code} field.
+ */
 public enum GrpcCode {
   /** 0: not an error. */
   OK,

@@ -28,6 +28,7 @@ public record PrecheckFailure(
   public PrecheckFailure {
     type = type == null ? PrecheckFailureType.UNSPECIFIED : type;
     message = message == null ? "" : message;
-    matchConfidence = matchConfidence == null ? PrecheckMatchConfidence.UNSPECIFIED : matchConfidence;
+    matchConfidence =
+        matchConfidence == null ? PrecheckMatchConfidence.UNSPECIFIED : matchConfidence;
   }
 }

@@ -4,11 +4,11 @@ import ai.clavata.sdk.model.EvaluationResult;
 import java.util.List;
 
 /**
- * A stream of results ended early. The cause says why: the typed error of an error line (a
- * {@link RateLimitException}, a {@link ContentRefusedException}, …), a {@link ClavataIoException}
- * or {@link ClavataTimeoutException} when the connection broke or went silent, or a
- * {@link ClavataDecodeException} when a line could not be read or did not answer an input, or the
- * stream ended with inputs unanswered.
+ * A stream of results ended early. The cause says why: the typed error of an error line (a {@link
+ * RateLimitException}, a {@link ContentRefusedException}, …), a {@link ClavataIoException} or
+ * {@link ClavataTimeoutException} when the connection broke or went silent, or a {@link
+ * ClavataDecodeException} when a line could not be read or did not answer an input, or the stream
+ * ended with inputs unanswered.
  *
  * <pre>{@code
  * try (EvaluationStream results = client.stream().evaluate(request)) {
@@ -18,14 +18,16 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>The results before the error were delivered by the iteration. A call that collects the
- * results ({@code EvaluationStream.toList()}) also finds them in {@link #results()}; a plain
- * iteration does not keep them, so that memory stays flat however long the stream.
+ * <p>The results before the error were delivered by the iteration. A call that collects the results
+ * ({@code EvaluationStream.toList()}) also finds them in {@link #results()}; a plain iteration does
+ * not keep them, so that memory stays flat however long the stream.
  */
 public class StreamInterruptedException extends ClavataException {
   private final transient List<EvaluationResult> results;
+
   /** How many results the stream delivered before the error. */
   private final long resultsReceived;
+
   /** The inputs that got no result. */
   private final List<Integer> unansweredInputs;
 
@@ -86,8 +88,8 @@ public class StreamInterruptedException extends ClavataException {
   /**
    * The inputs that got no result, in input order: send them again to finish the work.
    *
-   * @return 0-based indexes into the request's content list; empty when correlation was off and
-   *     the SDK could not tell
+   * @return 0-based indexes into the request's content list; empty when correlation was off and the
+   *     SDK could not tell
    */
   public List<Integer> unansweredInputs() {
     return unansweredInputs;

@@ -10,8 +10,8 @@ public final class Async {
   private Async() {}
 
   /**
-   * A future completed by {@code call} on {@code executor}; failed at once, with an
-   * {@link IllegalStateException}, if the executor was shut down because the client is closed.
+   * A future completed by {@code call} on {@code executor}; failed at once, with an {@link
+   * IllegalStateException}, if the executor was shut down because the client is closed.
    */
   public static <T> CompletableFuture<T> supply(Executor executor, Supplier<T> call) {
     try {
@@ -21,7 +21,9 @@ public final class Async {
     }
   }
 
-  /** Runs {@code task} on {@code executor}, or fails {@code future} if the executor is shut down. */
+  /**
+   * Runs {@code task} on {@code executor}, or fails {@code future} if the executor is shut down.
+   */
   public static void execute(Executor executor, CompletableFuture<?> future, Runnable task) {
     try {
       executor.execute(task);

@@ -6,10 +6,10 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
- * The behaviour every result stream of the SDK shares ({@code EvaluationStream},
- * {@code BatchResults}): results read lazily from a source that holds a connection, iterable
- * once, and the source released at the end of the iteration, on a failure, on {@link #close()},
- * or by a {@link Cleaner} when the results are dropped without any of these.
+ * The behaviour every result stream of the SDK shares ({@code EvaluationStream}, {@code
+ * BatchResults}): results read lazily from a source that holds a connection, iterable once, and the
+ * source released at the end of the iteration, on a failure, on {@link #close()}, or by a {@link
+ * Cleaner} when the results are dropped without any of these.
  *
  * @param <T> the result type
  */

@@ -1,6 +1,8 @@
 package ai.clavata.sdk.internal;
 
-/** Byte counts as people read them in messages: {@code 16 MiB}, {@code 512 KiB}, {@code 100 bytes}. */
+/**
+ * Byte counts as people read them in messages: {@code 16 MiB}, {@code 512 KiB}, {@code 100 bytes}.
+ */
 public final class Sizes {
   private Sizes() {}
 

@@ -41,8 +41,8 @@ public interface Timing {
   void sleep(Duration duration) throws InterruptedException;
 
   /**
-   * Sleeps, and turns an interrupt into an {@link InterruptedIOException} (with the interrupt
-   * flag kept set), the form every wait of the SDK reports it in.
+   * Sleeps, and turns an interrupt into an {@link InterruptedIOException} (with the interrupt flag
+   * kept set), the form every wait of the SDK reports it in.
    *
    * @param duration how long to wait
    * @throws InterruptedIOException if the thread was interrupted

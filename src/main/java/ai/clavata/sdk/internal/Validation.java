@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The local checks every evaluation request passes before anything is sent, so that a mistake is
- * an {@link IllegalArgumentException} naming the field, not a 400 from the server.
+ * The local checks every evaluation request passes before anything is sent, so that a mistake is an
+ * {@link IllegalArgumentException} naming the field, not a 400 from the server.
  */
 public final class Validation {
   private Validation() {}
@@ -51,9 +51,9 @@ public final class Validation {
   }
 
   /**
-   * Requires an id that can be sent as one path segment: not blank, and not {@code "."} or
-   * {@code ".."}, which OkHttp resolves as dot segments (even percent-encoded) and so would send
-   * the request to another path.
+   * Requires an id that can be sent as one path segment: not blank, and not {@code "."} or {@code
+   * ".."}, which OkHttp resolves as dot segments (even percent-encoded) and so would send the
+   * request to another path.
    */
   public static String requireId(String name, String id) {
     if (id == null || id.isBlank()) {
@@ -75,7 +75,8 @@ public final class Validation {
    */
   public static Duration requireNonNegative(String name, Duration duration) {
     if (duration == null || duration.isNegative()) {
-      throw new IllegalArgumentException(name + " must be zero (none) or positive, but was " + duration);
+      throw new IllegalArgumentException(
+          name + " must be zero (none) or positive, but was " + duration);
     }
     return duration;
   }

@@ -34,8 +34,8 @@ public interface AsyncJobsClient {
   CompletableFuture<Job> get(String jobUuid);
 
   /**
-   * Lists one page of jobs; see {@link JobsClient#list(ListJobsRequest)}. The page's
-   * {@code nextPage()} blocks; call it from the future's callbacks or another thread.
+   * Lists one page of jobs; see {@link JobsClient#list(ListJobsRequest)}. The page's {@code
+   * nextPage()} blocks; call it from the future's callbacks or another thread.
    *
    * @param request the filters and paging
    * @return the page
@@ -43,9 +43,8 @@ public interface AsyncJobsClient {
   CompletableFuture<Page<Job>> list(ListJobsRequest request);
 
   /**
-   * Polls a job until it reaches a terminal status; see
-   * {@link JobsClient#awaitCompletion(String, PollOptions, ProgressListener)}. One pooled thread
-   * waits between polls, and calls the listener.
+   * Polls a job until it reaches a terminal status; see {@link JobsClient#awaitCompletion(String,
+   * PollOptions, ProgressListener)}. One pooled thread waits between polls, and calls the listener.
    *
    * @param jobUuid the job's id
    * @param options poll intervals and the overall timeout
@@ -56,8 +55,8 @@ public interface AsyncJobsClient {
       String jobUuid, PollOptions options, ProgressListener<Job> listener);
 
   /**
-   * Polls a job until it reaches a terminal status; see
-   * {@link JobsClient#awaitCompletion(String, PollOptions)}.
+   * Polls a job until it reaches a terminal status; see {@link JobsClient#awaitCompletion(String,
+   * PollOptions)}.
    *
    * @param jobUuid the job's id
    * @param options poll intervals and the overall timeout
@@ -68,8 +67,8 @@ public interface AsyncJobsClient {
   }
 
   /**
-   * Polls a job until it reaches a terminal status; see
-   * {@link JobsClient#awaitCompletion(String, Duration)}.
+   * Polls a job until it reaches a terminal status; see {@link JobsClient#awaitCompletion(String,
+   * Duration)}.
    *
    * @param jobUuid the job's id
    * @param timeout how long to wait in total

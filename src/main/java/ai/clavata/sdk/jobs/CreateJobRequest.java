@@ -42,13 +42,14 @@ public record CreateJobRequest(
    *
    * @param policyId the policy to evaluate against
    * @param contentData the items to evaluate; at least one, each with one content kind
-   * @param threshold the truthiness threshold in [0, 1], or {@code null} for the server default (0.5)
+   * @param threshold the truthiness threshold in [0, 1], or {@code null} for the server default
+   *     (0.5)
    * @param expedited {@code true} to favour speed over cost, or {@code null} to leave it unset
    * @param webhook where to POST when the job completes, or {@code null}
    * @param waitForCompletion whether the call returns only once the job is evaluated
    * @param options extra evaluation options, sent as strings; never {@code null}
-   * @throws IllegalArgumentException if the policy id is blank, there is no content, an item
-   *     sets other than one content kind, or the threshold is outside [0, 1]
+   * @throws IllegalArgumentException if the policy id is blank, there is no content, an item sets
+   *     other than one content kind, or the threshold is outside [0, 1]
    */
   public CreateJobRequest {
     Validation.requirePolicyId(policyId);
@@ -109,7 +110,13 @@ public record CreateJobRequest(
      */
     public CreateJobRequest build() {
       return new CreateJobRequest(
-          policyId(), contentData(), threshold(), expedited(), webhook, waitForCompletion, options());
+          policyId(),
+          contentData(),
+          threshold(),
+          expedited(),
+          webhook,
+          waitForCompletion,
+          options());
     }
   }
 }

@@ -17,16 +17,16 @@ import java.time.Duration;
  * System.out.println(job.reports().get(0).outcome());
  * }</pre>
  *
- * <p>An interface so that code using it can be tested with a mock. Implementations are
- * thread-safe. Every method throws a subclass of {@link ai.clavata.sdk.errors.ClavataException} on
- * failure, after any retries.
+ * <p>An interface so that code using it can be tested with a mock. Implementations are thread-safe.
+ * Every method throws a subclass of {@link ai.clavata.sdk.errors.ClavataException} on failure,
+ * after any retries.
  */
 public interface JobsClient {
 
   /**
    * Creates a job: {@code POST /v1/jobs}. With {@code waitForCompletion(true)} the call returns
-   * when the job is evaluated; otherwise it returns the pending job, to be polled with
-   * {@link #awaitCompletion} or delivered to a webhook.
+   * when the job is evaluated; otherwise it returns the pending job, to be polled with {@link
+   * #awaitCompletion} or delivered to a webhook.
    *
    * <p>A 500, 504 or read timeout is not retried by default: the job may have been created and
    * billed. Opt in with {@code ClavataClient.builder().retryNonIdempotent(true)}.
@@ -97,8 +97,8 @@ public interface JobsClient {
   }
 
   /**
-   * Polls a job until it reaches a terminal status ({@code COMPLETED}, {@code FAILED} or
-   * {@code CANCELED}), telling {@code listener} about each new status.
+   * Polls a job until it reaches a terminal status ({@code COMPLETED}, {@code FAILED} or {@code
+   * CANCELED}), telling {@code listener} about each new status.
    *
    * @param jobUuid the job's id
    * @param options poll intervals and the overall timeout, such as {@link PollOptions#forJobs()}
@@ -121,8 +121,8 @@ public interface JobsClient {
   }
 
   /**
-   * Polls a job until it reaches a terminal status, with the job defaults of
-   * {@link PollOptions#forJobs()} (0.5 s, growing to every 5 s) and another overall timeout.
+   * Polls a job until it reaches a terminal status, with the job defaults of {@link
+   * PollOptions#forJobs()} (0.5 s, growing to every 5 s) and another overall timeout.
    *
    * @param jobUuid the job's id
    * @param timeout how long to wait in total

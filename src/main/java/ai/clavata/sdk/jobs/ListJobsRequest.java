@@ -46,8 +46,8 @@ public record ListJobsRequest(
    * @param policyId jobs of this policy, or {@code null}
    * @param pageSize jobs per page (1 to 1000), or {@code null} for the server default
    * @param pageToken where to start: a previous page's next-page token, or {@code null}
-   * @throws IllegalArgumentException if the page size is outside 1 to 1000 or the status is
-   *     {@link JobStatus#UNRECOGNIZED}
+   * @throws IllegalArgumentException if the page size is outside 1 to 1000 or the status is {@link
+   *     JobStatus#UNRECOGNIZED}
    */
   public ListJobsRequest {
     if (pageSize != null && (pageSize < 1 || pageSize > MAX_PAGE_SIZE)) {
@@ -122,9 +122,10 @@ public record ListJobsRequest(
      * @return this builder
      */
     public Builder createdAfter(Instant start) {
-      this.created = created == null || created.end() == null
-          ? TimeRange.after(start)
-          : new TimeRange(start, created.end(), created.inclusive());
+      this.created =
+          created == null || created.end() == null
+              ? TimeRange.after(start)
+              : new TimeRange(start, created.end(), created.inclusive());
       return this;
     }
 
@@ -135,9 +136,10 @@ public record ListJobsRequest(
      * @return this builder
      */
     public Builder createdBefore(Instant end) {
-      this.created = created == null || created.start() == null
-          ? TimeRange.before(end)
-          : new TimeRange(created.start(), end, created.inclusive());
+      this.created =
+          created == null || created.start() == null
+              ? TimeRange.before(end)
+              : new TimeRange(created.start(), end, created.inclusive());
       return this;
     }
 
@@ -213,7 +215,8 @@ public record ListJobsRequest(
      * @return the request
      */
     public ListJobsRequest build() {
-      return new ListJobsRequest(created, updated, completed, status, policyId, pageSize, pageToken);
+      return new ListJobsRequest(
+          created, updated, completed, status, policyId, pageSize, pageToken);
     }
   }
 }

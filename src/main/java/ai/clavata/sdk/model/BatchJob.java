@@ -12,9 +12,9 @@ import java.time.Instant;
  * @param updatedAt when the job last changed, or {@code null}
  * @param policyId the policy the items are evaluated against
  * @param policyVersionId the policy version that was active when the job started
- * @param outputFileUrl the presigned URL of the results file, set only once the job is
- *     {@link BatchJobState#COMPLETED} and valid about 4 hours (each read returns a fresh one);
- *     {@code null} or empty before
+ * @param outputFileUrl the presigned URL of the results file, set only once the job is {@link
+ *     BatchJobState#COMPLETED} and valid about 4 hours (each read returns a fresh one); {@code
+ *     null} or empty before
  */
 public record BatchJob(
     String batchJobId,

@@ -16,7 +16,14 @@ public record BatchJobCreated(
   @Override
   public String toString() {
     String url = inputFileUploadUrl == null ? null : inputFileUploadUrl.replaceAll("\\?.*", "?…");
-    return "BatchJobCreated[batchJobId=" + batchJobId + ", name=" + name + ", error=" + error
-        + ", inputFileUploadUrl=" + url + "]";
+    return "BatchJobCreated[batchJobId="
+        + batchJobId
+        + ", name="
+        + name
+        + ", error="
+        + error
+        + ", inputFileUploadUrl="
+        + url
+        + "]";
   }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * The lifecycle state of a batch job. Note the API spells {@link #CANCELLED} with two Ls here.
  *
- * <p>On the wire each value carries the prefix {@code BATCH_JOB_STATE_}; the Java names drop it. A value
- * this SDK does not know reads as {@link #UNRECOGNIZED}, never as an exception.
+ * <p>On the wire each value carries the prefix {@code BATCH_JOB_STATE_}; the Java names drop it. A
+ * value this SDK does not know reads as {@link #UNRECOGNIZED}, never as an exception.
  */
 public enum BatchJobState {
   /** No state was reported. */
@@ -35,7 +35,8 @@ public enum BatchJobState {
   /** A value sent by a newer server that this SDK version does not know. */
   UNRECOGNIZED;
 
-  private static final WireEnum<BatchJobState> WIRE = new WireEnum<>(BatchJobState.class, "BATCH_JOB_STATE_");
+  private static final WireEnum<BatchJobState> WIRE =
+      new WireEnum<>(BatchJobState.class, "BATCH_JOB_STATE_");
 
   /**
    * Reads a wire value: the full name ("BATCH_JOB_STATE_ERROR"), the short name or the number.

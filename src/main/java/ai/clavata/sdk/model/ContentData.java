@@ -16,8 +16,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Create items with the static factories, which set exactly one content kind. Jobs returned by
- * the API echo their content items back, sometimes with only {@link #contentHash()} and
- * {@link #metadata()} set, so every content accessor may return {@code null} on a parsed item.
+ * the API echo their content items back, sometimes with only {@link #contentHash()} and {@link
+ * #metadata()} set, so every content accessor may return {@code null} on a parsed item.
  *
  * @param text the text to evaluate, or {@code null}
  * @param image the raw image bytes (webp, png or jpg), or {@code null}
@@ -35,7 +35,8 @@ public record ContentData(
    * @param image the raw image bytes (webp, png or jpg), or {@code null}
    * @param imageUrl a publicly reachable image URL, or {@code null}
    * @param metadata caller key/values echoed back on the report; never {@code null}
-   * @param contentHash the server-computed hash, with its algorithm prefix; {@code null} on requests
+   * @param contentHash the server-computed hash, with its algorithm prefix; {@code null} on
+   *     requests
    */
   public ContentData {
     image = image == null ? null : image.clone();
@@ -119,7 +120,6 @@ public record ContentData(
     return new ContentData(text, image, imageUrl, merged, contentHash);
   }
 
-
   /**
    * The image bytes, copied so the item stays immutable.
    *
@@ -159,7 +159,9 @@ public record ContentData(
   public String toString() {
     StringBuilder out = new StringBuilder("ContentData[");
     if (text != null) {
-      out.append("text=\"").append(text.length() > 60 ? text.substring(0, 60) + "…" : text).append('"');
+      out.append("text=\"")
+          .append(text.length() > 60 ? text.substring(0, 60) + "…" : text)
+          .append('"');
     } else if (image != null) {
       out.append("image=<").append(image.length).append(" bytes>");
     } else if (imageUrl != null) {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Null-tolerant immutable copies: the gateway may send {@code null} where a list or map is empty. */
+/**
+ * Null-tolerant immutable copies: the gateway may send {@code null} where a list or map is empty.
+ */
 final class Copies {
   private Copies() {}
 

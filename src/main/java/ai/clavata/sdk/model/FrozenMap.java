@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An immutable map that keeps insertion order (the order the server wrote) and has no null keys
- * or values. Being a type of our own, it can be passed through the records' normalizing
- * constructors without another copy.
+ * An immutable map that keeps insertion order (the order the server wrote) and has no null keys or
+ * values. Being a type of our own, it can be passed through the records' normalizing constructors
+ * without another copy.
  */
 final class FrozenMap<K, V> extends AbstractMap<K, V> {
   private final Map<K, V> entries;

@@ -12,4 +12,8 @@ import java.time.Instant;
  * @param created when the result was created, or {@code null}
  */
 public record JobResult(
-    String uuid, String jobUuid, String contentHash, PolicyEvaluationReport report, Instant created) {}
+    String uuid,
+    String jobUuid,
+    String contentHash,
+    PolicyEvaluationReport report,
+    Instant created) {}

@@ -80,8 +80,8 @@ public record PolicyEvaluationReport(
   /**
    * The overall verdict.
    *
-   * @return {@code reviewResult.outcome}, else the deprecated {@code result}, else
-   *     {@link Outcome#UNSPECIFIED}
+   * @return {@code reviewResult.outcome}, else the deprecated {@code result}, else {@link
+   *     Outcome#UNSPECIFIED}
    */
   public Outcome outcome() {
     return Verdicts.outcome(reviewResult, result);

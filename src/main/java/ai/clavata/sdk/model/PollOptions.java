@@ -3,9 +3,9 @@ package ai.clavata.sdk.model;
 import java.time.Duration;
 
 /**
- * How to wait for a job to finish: the first wait between polls, the longest, how fast waits
- * grow, and when to give up. The same for jobs and batch jobs; only the defaults differ, because
- * a job takes seconds and a batch job hours.
+ * How to wait for a job to finish: the first wait between polls, the longest, how fast waits grow,
+ * and when to give up. The same for jobs and batch jobs; only the defaults differ, because a job
+ * takes seconds and a batch job hours.
  *
  * <pre>{@code
  * client.jobs().awaitCompletion(jobUuid, PollOptions.forJobs().withTimeout(Duration.ofMinutes(1)));
@@ -44,18 +44,18 @@ public record PollOptions(
   }
 
   /**
-   * The defaults for a job: polls after 0.5 s, growing by 1.5 up to every 5 s, for up to 5
-   * minutes.
+   * The defaults for a job: polls after 0.5 s, growing by 1.5 up to every 5 s, for up to 5 minutes.
    *
    * @return the defaults for {@code client.jobs()}
    */
   public static PollOptions forJobs() {
-    return new PollOptions(Duration.ofMillis(500), Duration.ofSeconds(5), 1.5, Duration.ofMinutes(5));
+    return new PollOptions(
+        Duration.ofMillis(500), Duration.ofSeconds(5), 1.5, Duration.ofMinutes(5));
   }
 
   /**
-   * The defaults for a batch job: polls after 5 s, doubling up to once a minute, for up to 48
-   * hours (batches can take 24 to 48 hours).
+   * The defaults for a batch job: polls after 5 s, doubling up to once a minute, for up to 48 hours
+   * (batches can take 24 to 48 hours).
    *
    * @return the defaults for {@code client.batch()}
    */

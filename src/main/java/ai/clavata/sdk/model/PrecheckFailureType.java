@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * Why the service refused content before evaluating it.
  *
- * <p>On the wire each value carries the prefix {@code PRECHECK_FAILURE_TYPE_}; the Java names drop it. A value
- * this SDK does not know reads as {@link #UNRECOGNIZED}, never as an exception.
+ * <p>On the wire each value carries the prefix {@code PRECHECK_FAILURE_TYPE_}; the Java names drop
+ * it. A value this SDK does not know reads as {@link #UNRECOGNIZED}, never as an exception.
  */
 public enum PrecheckFailureType {
   /** No reason was given. */
@@ -21,10 +21,12 @@ public enum PrecheckFailureType {
   /** A value sent by a newer server that this SDK version does not know. */
   UNRECOGNIZED;
 
-  private static final WireEnum<PrecheckFailureType> WIRE = new WireEnum<>(PrecheckFailureType.class, "PRECHECK_FAILURE_TYPE_");
+  private static final WireEnum<PrecheckFailureType> WIRE =
+      new WireEnum<>(PrecheckFailureType.class, "PRECHECK_FAILURE_TYPE_");
 
   /**
-   * Reads a wire value: the full name ("PRECHECK_FAILURE_TYPE_NCMEC"), the short name or the number.
+   * Reads a wire value: the full name ("PRECHECK_FAILURE_TYPE_NCMEC"), the short name or the
+   * number.
    *
    * @param value the wire value; {@code null} or empty reads as {@link #UNSPECIFIED}
    * @return the constant, or {@link #UNRECOGNIZED} for an unknown value

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * How closely refused content matched a known item; set on CSAM prechecks.
  *
- * <p>On the wire each value carries the prefix {@code PRECHECK_MATCH_CONFIDENCE_}; the Java names drop it. A value
- * this SDK does not know reads as {@link #UNRECOGNIZED}, never as an exception.
+ * <p>On the wire each value carries the prefix {@code PRECHECK_MATCH_CONFIDENCE_}; the Java names
+ * drop it. A value this SDK does not know reads as {@link #UNRECOGNIZED}, never as an exception.
  */
 public enum PrecheckMatchConfidence {
   /** Not a match-based refusal, or an older server. */
@@ -23,10 +23,12 @@ public enum PrecheckMatchConfidence {
   /** A value sent by a newer server that this SDK version does not know. */
   UNRECOGNIZED;
 
-  private static final WireEnum<PrecheckMatchConfidence> WIRE = new WireEnum<>(PrecheckMatchConfidence.class, "PRECHECK_MATCH_CONFIDENCE_");
+  private static final WireEnum<PrecheckMatchConfidence> WIRE =
+      new WireEnum<>(PrecheckMatchConfidence.class, "PRECHECK_MATCH_CONFIDENCE_");
 
   /**
-   * Reads a wire value: the full name ("PRECHECK_MATCH_CONFIDENCE_EXACT"), the short name or the number.
+   * Reads a wire value: the full name ("PRECHECK_MATCH_CONFIDENCE_EXACT"), the short name or the
+   * number.
    *
    * @param value the wire value; {@code null} or empty reads as {@link #UNSPECIFIED}
    * @return the constant, or {@link #UNRECOGNIZED} for an unknown value

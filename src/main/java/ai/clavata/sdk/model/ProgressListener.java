@@ -2,8 +2,8 @@ package ai.clavata.sdk.model;
 
 /**
  * Hears each status a polled job enters while the SDK waits for it to finish, in order, on the
- * polling thread: a {@link Job}'s {@link Job#status()} or a {@link BatchJob}'s
- * {@link BatchJob#state()}. An exception it throws ends the wait with that exception.
+ * polling thread: a {@link Job}'s {@link Job#status()} or a {@link BatchJob}'s {@link
+ * BatchJob#state()}. An exception it throws ends the wait with that exception.
  *
  * <pre>{@code
  * client.batch().awaitCompletion(id, PollOptions.forBatchJobs(), job -> log.info("now {}", job.state()));

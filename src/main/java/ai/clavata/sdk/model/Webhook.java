@@ -15,8 +15,8 @@ import java.util.Objects;
  * }</pre>
  *
  * @param url the https URL to call
- * @param extraHeaders headers to send with the call; the service prefixes each name with
- *     {@code X-Webhook-}; never {@code null}
+ * @param extraHeaders headers to send with the call; the service prefixes each name with {@code
+ *     X-Webhook-}; never {@code null}
  */
 public record Webhook(String url, Map<String, String> extraHeaders) {
 
@@ -24,8 +24,8 @@ public record Webhook(String url, Map<String, String> extraHeaders) {
    * Creates a webhook, validating the URL.
    *
    * @param url the https URL to call
-   * @param extraHeaders headers to send with the call; the service prefixes each name with
-   *     {@code X-Webhook-}; never {@code null}
+   * @param extraHeaders headers to send with the call; the service prefixes each name with {@code
+   *     X-Webhook-}; never {@code null}
    * @throws IllegalArgumentException if {@code url} is not an absolute https URL with a host
    */
   public Webhook {

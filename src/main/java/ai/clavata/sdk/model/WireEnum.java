@@ -5,13 +5,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Maps a protobuf enum's JSON form to a Java enum whose constants drop the wire prefix
- * ({@code JOB_STATUS_COMPLETED} is {@code JobStatus.COMPLETED}).
+ * Maps a protobuf enum's JSON form to a Java enum whose constants drop the wire prefix ({@code
+ * JOB_STATUS_COMPLETED} is {@code JobStatus.COMPLETED}).
  *
  * <p>The gateway writes enum names; protojson also accepts numbers, so both are read. The Java
  * constants are declared in wire-number order with {@code UNRECOGNIZED} last, so a constant's
- * ordinal is its wire number. Anything unknown becomes {@code UNRECOGNIZED}, never an exception;
- * an absent value is the zero constant, as in proto3.
+ * ordinal is its wire number. Anything unknown becomes {@code UNRECOGNIZED}, never an exception; an
+ * absent value is the zero constant, as in proto3.
  */
 final class WireEnum<E extends Enum<E>> {
   private final String prefix;

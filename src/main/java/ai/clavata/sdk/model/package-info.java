@@ -1,7 +1,7 @@
 /**
  * The records and enums every feature shares: content, jobs, batch jobs and their evaluation
  * reports, parsed tolerantly (unknown fields ignored, unknown enum values {@code UNRECOGNIZED},
- * absent lists empty), plus how to wait for a job ({@link ai.clavata.sdk.model.PollOptions},
- * {@link ai.clavata.sdk.model.ProgressListener}). No I/O happens here.
+ * absent lists empty), plus how to wait for a job ({@link ai.clavata.sdk.model.PollOptions}, {@link
+ * ai.clavata.sdk.model.ProgressListener}). No I/O happens here.
  */
 package ai.clavata.sdk.model;

@@ -13,14 +13,14 @@ import java.util.concurrent.CompletableFuture;
  *     .whenComplete((done, error) -> { if (error != null) log.warn("stream failed", error); });
  * }</pre>
  *
- * <p>The work runs on the OkHttp dispatcher's threads. A future fails with the same exceptions
- * the blocking {@link StreamClient} throws.
+ * <p>The work runs on the OkHttp dispatcher's threads. A future fails with the same exceptions the
+ * blocking {@link StreamClient} throws.
  */
 public interface AsyncStreamClient {
 
   /**
-   * Starts an evaluation and pushes each result to {@code listener} as it arrives. Cancelling
-   * the future stops the stream and releases its connection.
+   * Starts an evaluation and pushes each result to {@code listener} as it arrives. Cancelling the
+   * future stops the stream and releases its connection.
    *
    * @param request the content and policy
    * @param listener receives each result

@@ -20,11 +20,11 @@ import java.util.Objects;
  *     .build();
  * }</pre>
  *
- * <p><b>Correlation.</b> Results arrive in completion order. To give each its
- * {@link ai.clavata.sdk.model.EvaluationResult#inputIndex()}, the SDK adds the metadata key
- * {@value #INPUT_INDEX_KEY} to every item it sends and removes it from the
- * {@code contentMetadata} of each report before you see it. Turn this off with
- * {@link Builder#correlateInputs(boolean)}; input indexes are then -1.
+ * <p><b>Correlation.</b> Results arrive in completion order. To give each its {@link
+ * ai.clavata.sdk.model.EvaluationResult#inputIndex()}, the SDK adds the metadata key {@value
+ * #INPUT_INDEX_KEY} to every item it sends and removes it from the {@code contentMetadata} of each
+ * report before you see it. Turn this off with {@link Builder#correlateInputs(boolean)}; input
+ * indexes are then -1.
  *
  * @param policyId the policy to evaluate against
  * @param contentData the items to evaluate; at least one, each with one content kind
@@ -32,10 +32,10 @@ import java.util.Objects;
  * @param expedited {@code true} to favour speed over cost, or {@code null} to leave it unset
  * @param options extra evaluation options, sent as strings; never {@code null}
  * @param correlateInputs whether to tag items so results carry their input index
- * @param idleTimeout the longest wait for the next line, or {@code null} for the client's
- *     {@code readTimeout}
- * @param totalTimeout the longest the whole stream may take, resubmissions included, or
- *     {@code null} for no limit
+ * @param idleTimeout the longest wait for the next line, or {@code null} for the client's {@code
+ *     readTimeout}
+ * @param totalTimeout the longest the whole stream may take, resubmissions included, or {@code
+ *     null} for no limit
  * @param resubmitUnanswered whether a rate-limit or unavailable error in mid-stream re-sends the
  *     unanswered items after a backoff and continues the same stream
  */
@@ -88,7 +88,10 @@ public record EvaluateRequest(
       for (int i = 0; i < contentData.size(); i++) {
         if (contentData.get(i).metadata().containsKey(INPUT_INDEX_KEY)) {
           throw new IllegalArgumentException(
-              "contentData[" + i + "] uses the metadata key '" + INPUT_INDEX_KEY
+              "contentData["
+                  + i
+                  + "] uses the metadata key '"
+                  + INPUT_INDEX_KEY
                   + "', which the SDK reserves for correlation; rename it or call"
                   + " correlateInputs(false)");
         }
@@ -132,9 +135,9 @@ public record EvaluateRequest(
     }
 
     /**
-     * Sets the longest wait for the next result line, overriding the client's readTimeout. It
-     * does not bound the whole stream: a server that sends a line now and then keeps it open; set
-     * {@link #totalTimeout(Duration)} for that.
+     * Sets the longest wait for the next result line, overriding the client's readTimeout. It does
+     * not bound the whole stream: a server that sends a line now and then keeps it open; set {@link
+     * #totalTimeout(Duration)} for that.
      *
      * @param idleTimeout the idle timeout; zero means wait forever
      * @return this builder
@@ -146,10 +149,10 @@ public record EvaluateRequest(
 
     /**
      * Sets the longest the whole stream may take, from the request to the last line, waits and
-     * resubmissions included. When it passes, the iteration ends with a
-     * {@link ai.clavata.sdk.errors.StreamInterruptedException} whose cause is a
-     * {@link ai.clavata.sdk.errors.ClavataTimeoutException}, after the results already delivered.
-     * Off by default: streams of many items may rightly take long.
+     * resubmissions included. When it passes, the iteration ends with a {@link
+     * ai.clavata.sdk.errors.StreamInterruptedException} whose cause is a {@link
+     * ai.clavata.sdk.errors.ClavataTimeoutException}, after the results already delivered. Off by
+     * default: streams of many items may rightly take long.
      *
      * @param totalTimeout the total timeout; zero means none
      * @return this builder
@@ -160,10 +163,10 @@ public record EvaluateRequest(
     }
 
     /**
-     * On a rate-limit (429) or unavailable (503) error in mid-stream, re-sends only the items
-     * that got no result, after a backoff, and continues the same stream, up to the client's
-     * {@code maxRetries} times. Every item is then answered exactly once. Off by default: the
-     * re-sent items are evaluated, and billed, again only if they had not been answered.
+     * On a rate-limit (429) or unavailable (503) error in mid-stream, re-sends only the items that
+     * got no result, after a backoff, and continues the same stream, up to the client's {@code
+     * maxRetries} times. Every item is then answered exactly once. Off by default: the re-sent
+     * items are evaluated, and billed, again only if they had not been answered.
      *
      * @param resubmit whether to resubmit
      * @return this builder

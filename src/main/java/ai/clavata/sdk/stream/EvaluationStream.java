@@ -23,16 +23,16 @@ import java.util.stream.StreamSupport;
  * }</pre>
  *
  * <p>It can be iterated once. Iterating to the end, a failure, or {@link #close()} releases the
- * HTTP response; a stream that is dropped without any of these is released by a
- * {@link java.lang.ref.Cleaner} when it is garbage collected, but close it yourself
- * (try-with-resources) to free the connection at once. Not thread-safe, except that
- * {@link #close()} may be called from another thread to stop a stream that is blocked waiting for
- * a line. {@code BatchResults} behaves the same way.
+ * HTTP response; a stream that is dropped without any of these is released by a {@link
+ * java.lang.ref.Cleaner} when it is garbage collected, but close it yourself (try-with-resources)
+ * to free the connection at once. Not thread-safe, except that {@link #close()} may be called from
+ * another thread to stop a stream that is blocked waiting for a line. {@code BatchResults} behaves
+ * the same way.
  *
  * <p>Whatever ends the stream early (an error line, a broken or silent connection, a line that
- * cannot be read, a result that answers no input, an end with inputs unanswered) ends the
- * iteration with a {@link StreamInterruptedException} whose cause says which, after the results
- * already delivered. A stream is never silently shorter.
+ * cannot be read, a result that answers no input, an end with inputs unanswered) ends the iteration
+ * with a {@link StreamInterruptedException} whose cause says which, after the results already
+ * delivered. A stream is never silently shorter.
  */
 public interface EvaluationStream extends AutoCloseable, Iterable<EvaluationResult> {
 
@@ -75,15 +75,15 @@ public interface EvaluationStream extends AutoCloseable, Iterable<EvaluationResu
    */
   default Stream<EvaluationResult> stream() {
     return StreamSupport.stream(
-            Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+            Spliterators.spliteratorUnknownSize(
+                iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
             false)
         .onClose(this::close);
   }
 
   /**
-   * Reads every result into a list. If the stream breaks, the
-   * {@link StreamInterruptedException} carries the results collected so far in
-   * {@link StreamInterruptedException#results()}.
+   * Reads every result into a list. If the stream breaks, the {@link StreamInterruptedException}
+   * carries the results collected so far in {@link StreamInterruptedException#results()}.
    *
    * @return all results, in arrival order
    */

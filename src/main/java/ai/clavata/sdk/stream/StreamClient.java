@@ -4,8 +4,8 @@ import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.PolicyEvaluationReport;
 
 /**
- * Real-time evaluation: {@code client.stream()}. Results come back one by one as each content
- * item is evaluated ({@code POST /v1/jobs/stream}, newline-delimited JSON).
+ * Real-time evaluation: {@code client.stream()}. Results come back one by one as each content item
+ * is evaluated ({@code POST /v1/jobs/stream}, newline-delimited JSON).
  *
  * <pre>{@code
  * try (EvaluationStream results = client.stream().evaluate(EvaluateRequest.builder()
@@ -19,15 +19,15 @@ import ai.clavata.sdk.model.PolicyEvaluationReport;
  * }
  * }</pre>
  *
- * <p>An interface so that code using it can be tested with a mock; see
- * {@link EvaluationStream#of(java.util.List)}.
+ * <p>An interface so that code using it can be tested with a mock; see {@link
+ * EvaluationStream#of(java.util.List)}.
  */
 public interface StreamClient {
 
   /**
    * Starts an evaluation and returns its results as they arrive. Returns once the server has
-   * accepted the request; an error before the first result (rate limit, refusal, bad key) is
-   * thrown here as its typed exception. Close the stream, or iterate it to the end.
+   * accepted the request; an error before the first result (rate limit, refusal, bad key) is thrown
+   * here as its typed exception. Close the stream, or iterate it to the end.
    *
    * @param request the content and policy
    * @return the open stream of results

@@ -144,7 +144,11 @@ final class FakeBatches {
 
   private void upload(FakeExchange exchange, String id, String signature) throws IOException {
     if (exchange.header("Content-Length") == null) {
-      sendS3Error(exchange, 411, "MissingContentLength", "You must provide the Content-Length HTTP header.");
+      sendS3Error(
+          exchange,
+          411,
+          "MissingContentLength",
+          "You must provide the Content-Length HTTP header.");
       return;
     }
     synchronized (this) {
@@ -244,8 +248,10 @@ final class FakeBatches {
     try (SequenceWriter writer = CSV.writer(schema).writeValues(out)) {
       for (String[] row : batch.rows) {
         boolean known = row[1].equals("text") || row[1].equals("image_url");
-        String error = !known ? "unsupported type " + row[1] : row[2].isEmpty() ? "empty content" : "";
-        String labels = error.isEmpty() ? FakeEvaluator.labelsCell(batch.policy.labels(), row[2]) : "";
+        String error =
+            !known ? "unsupported type " + row[1] : row[2].isEmpty() ? "empty content" : "";
+        String labels =
+            error.isEmpty() ? FakeEvaluator.labelsCell(batch.policy.labels(), row[2]) : "";
         writer.write(new String[] {row[0], row[1], labels, row[2], error});
       }
     }
@@ -255,8 +261,11 @@ final class FakeBatches {
   private static void sendS3Error(FakeExchange exchange, int status, String code, String message)
       throws IOException {
     String xml =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
-            + message + "</Message></Error>";
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+            + code
+            + "</Code><Message>"
+            + message
+            + "</Message></Error>";
     exchange.send(status, "application/xml", xml.getBytes(StandardCharsets.UTF_8));
   }
 }

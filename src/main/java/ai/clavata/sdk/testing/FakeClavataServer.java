@@ -38,10 +38,10 @@ import java.util.concurrent.Executors;
  *
  * <p>It answers like the gateway: Bearer auth (401 otherwise), every jobs, stream and batch
  * endpoint, every field present in responses, enum names, RFC 3339 times, NDJSON streams flushed
- * line by line in completion order (shorter content first), presigned storage URLs on its own
- * host, batch jobs that move one state per poll, and keyset paging. Content hashes are FNV-1a 128
- * with the service's {@code fnv1a128::} prefix. Faults can be injected per endpoint. It is
- * thread-safe. It needs the JDK's {@code jdk.httpserver} module and no other dependency.
+ * line by line in completion order (shorter content first), presigned storage URLs on its own host,
+ * batch jobs that move one state per poll, and keyset paging. Content hashes are FNV-1a 128 with
+ * the service's {@code fnv1a128::} prefix. Faults can be injected per endpoint. It is thread-safe.
+ * It needs the JDK's {@code jdk.httpserver} module and no other dependency.
  */
 public final class FakeClavataServer implements AutoCloseable {
   /** A configured policy. */
@@ -116,14 +116,16 @@ public final class FakeClavataServer implements AutoCloseable {
   public FakeClavataServer policy(String policyId, FakePolicy... labels) {
     policies.put(
         policyId,
-        new Policy(policyId, UUID.nameUUIDFromBytes(policyId.getBytes(StandardCharsets.UTF_8)).toString(),
+        new Policy(
+            policyId,
+            UUID.nameUUIDFromBytes(policyId.getBytes(StandardCharsets.UTF_8)).toString(),
             FakePolicy.requireLabels(labels)));
     return this;
   }
 
   /**
-   * Makes the next {@code times} requests to an endpoint fail. For {@link FakeEndpoint#STREAM}
-   * the body is wrapped as {@code {"error": Status}}, as the gateway does before the first result.
+   * Makes the next {@code times} requests to an endpoint fail. For {@link FakeEndpoint#STREAM} the
+   * body is wrapped as {@code {"error": Status}}, as the gateway does before the first result.
    *
    * @param endpoint the endpoint
    * @param times how many requests fail
@@ -136,8 +138,8 @@ public final class FakeClavataServer implements AutoCloseable {
   }
 
   /**
-   * Makes the next stream end with an {@code {"error": …}} line after {@code results} results
-   * (HTTP 200 has been sent by then); with 0 it fails before the first result instead.
+   * Makes the next stream end with an {@code {"error": …}} line after {@code results} results (HTTP
+   * 200 has been sent by then); with 0 it fails before the first result instead.
    *
    * @param results how many results to send first
    * @param failure the error line's Status
@@ -214,7 +216,8 @@ public final class FakeClavataServer implements AutoCloseable {
 
   private void route(FakeExchange exchange) throws IOException {
     if (exchange.path.startsWith(FakeBatches.STORAGE)) {
-      FakeEndpoint endpoint = exchange.method.equals("PUT") ? FakeEndpoint.UPLOAD : FakeEndpoint.DOWNLOAD;
+      FakeEndpoint endpoint =
+          exchange.method.equals("PUT") ? FakeEndpoint.UPLOAD : FakeEndpoint.DOWNLOAD;
       if (!faults.answer(exchange, endpoint)) {
         batches.storage(exchange);
       }
@@ -229,13 +232,21 @@ public final class FakeClavataServer implements AutoCloseable {
     String route = exchange.method + " " + String.join("/", shape(path));
     switch (route) {
       case "POST /v1/jobs" -> createJob(exchange);
-      case "GET /v1/jobs" -> ifNotFailed(exchange, FakeEndpoint.LIST_JOBS, () -> exchange.sendJson(200, jobs.list(exchange)));
+      case "GET /v1/jobs" ->
+          ifNotFailed(
+              exchange, FakeEndpoint.LIST_JOBS, () -> exchange.sendJson(200, jobs.list(exchange)));
       case "POST /v1/jobs/stream" -> stream(exchange);
       case "GET /v1/jobs/{id}" -> getJob(exchange, path[3]);
       case "POST /v1/batch-jobs" -> createBatch(exchange);
       case "GET /v1/batch-jobs" ->
-          ifNotFailed(exchange, FakeEndpoint.LIST_BATCH_JOBS,
-              () -> exchange.sendJson(200, batches.list(exchange.queryValues("batchJobIds"), exchange.queryValues("states"))));
+          ifNotFailed(
+              exchange,
+              FakeEndpoint.LIST_BATCH_JOBS,
+              () ->
+                  exchange.sendJson(
+                      200,
+                      batches.list(
+                          exchange.queryValues("batchJobIds"), exchange.queryValues("states"))));
       case "POST /v1/batch-jobs/{id}/start" -> startBatch(exchange, path[3]);
       case "POST /v1/batch-jobs/{id}/cancel" -> cancelBatch(exchange, path[3]);
       default -> exchange.sendStatus(404, 5, "Not Found");
@@ -255,7 +266,8 @@ public final class FakeClavataServer implements AutoCloseable {
     void run() throws IOException;
   }
 
-  private void ifNotFailed(FakeExchange exchange, FakeEndpoint endpoint, Action action) throws IOException {
+  private void ifNotFailed(FakeExchange exchange, FakeEndpoint endpoint, Action action)
+      throws IOException {
     if (!faults.answer(exchange, endpoint)) {
       action.run();
     }
@@ -298,9 +310,10 @@ public final class FakeClavataServer implements AutoCloseable {
       FakeFaults.sendWrapped(exchange, fault.failure());
       return;
     }
-    new FakeStream(exchange, policy, request, streamResultDelay).send(
-        fault == null ? Integer.MAX_VALUE : fault.afterResults(),
-        fault == null ? null : fault.failure());
+    new FakeStream(exchange, policy, request, streamResultDelay)
+        .send(
+            fault == null ? Integer.MAX_VALUE : fault.afterResults(),
+            fault == null ? null : fault.failure());
   }
 
   private void createBatch(FakeExchange exchange) throws IOException {
@@ -346,7 +359,8 @@ public final class FakeClavataServer implements AutoCloseable {
     return policy;
   }
 
-  private static boolean requireContent(FakeExchange exchange, JsonNode request) throws IOException {
+  private static boolean requireContent(FakeExchange exchange, JsonNode request)
+      throws IOException {
     if (!request.path("contentData").isArray() || request.path("contentData").isEmpty()) {
       exchange.sendStatus(400, 3, "contentData is required");
       return false;

@@ -10,18 +10,22 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Evaluates content against a fake policy and writes the report the way the gateway does:
- * every field present (unset messages as {@code null}, empty lists and maps), enum names, and the
+ * Evaluates content against a fake policy and writes the report the way the gateway does: every
+ * field present (unset messages as {@code null}, empty lists and maps), enum names, and the
  * deprecated {@code result} fields filled in too.
  */
 final class FakeEvaluator {
-  private static final BigInteger FNV_OFFSET = new BigInteger("6c62272e07bb014262b821756295c58d", 16);
-  private static final BigInteger FNV_PRIME = new BigInteger("0000000001000000000000000000013B", 16);
+  private static final BigInteger FNV_OFFSET =
+      new BigInteger("6c62272e07bb014262b821756295c58d", 16);
+  private static final BigInteger FNV_PRIME =
+      new BigInteger("0000000001000000000000000000013B", 16);
   private static final BigInteger MASK_128 = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
 
   private FakeEvaluator() {}
 
-  /** The text a content item is matched on: its text, or its image URL; image bytes match nothing. */
+  /**
+   * The text a content item is matched on: its text, or its image URL; image bytes match nothing.
+   */
   static String matchText(JsonNode item) {
     if (item.hasNonNull("text")) {
       return item.get("text").asText();
@@ -82,7 +86,9 @@ final class FakeEvaluator {
     report.set("sectionEvaluationReports", sections);
     report.putNull("exceptionEvaluationReport");
     report.put("contentHash", contentHash);
-    report.set("contentMetadata", item.has("metadata") ? item.get("metadata") : Json.MAPPER.createObjectNode());
+    report.set(
+        "contentMetadata",
+        item.has("metadata") ? item.get("metadata") : Json.MAPPER.createObjectNode());
     report.putObject("reviewResult").put("outcome", outcome(matched)).put("score", best);
     report.put("threshold", threshold);
     report.putObject("featureReports");

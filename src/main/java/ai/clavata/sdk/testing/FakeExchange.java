@@ -53,8 +53,11 @@ final class FakeExchange {
   /** A {@code google.rpc.Status} error body, as the gateway writes for unary calls. */
   void sendStatus(int httpStatus, int grpcCode, String message) throws IOException {
     JsonNode status =
-        Json.MAPPER.createObjectNode().put("code", grpcCode).put("message", message).set(
-            "details", Json.MAPPER.createArrayNode());
+        Json.MAPPER
+            .createObjectNode()
+            .put("code", grpcCode)
+            .put("message", message)
+            .set("details", Json.MAPPER.createArrayNode());
     sendJson(httpStatus, status);
   }
 

@@ -23,7 +23,11 @@ public final class FakeFailure {
   private final PrecheckFailureType refusal;
 
   private FakeFailure(
-      int httpStatus, int grpcCode, String message, Duration retryAfter, PrecheckFailureType refusal) {
+      int httpStatus,
+      int grpcCode,
+      String message,
+      Duration retryAfter,
+      PrecheckFailureType refusal) {
     this.httpStatus = httpStatus;
     this.grpcCode = grpcCode;
     this.message = Objects.requireNonNull(message, "message");
@@ -58,7 +62,8 @@ public final class FakeFailure {
    * @return the failure
    */
   public static FakeFailure refused(PrecheckFailureType type) {
-    return new FakeFailure(499, 1, "content refused by precheck", null, Objects.requireNonNull(type));
+    return new FakeFailure(
+        499, 1, "content refused by precheck", null, Objects.requireNonNull(type));
   }
 
   /**
@@ -83,7 +88,8 @@ public final class FakeFailure {
 
   /** The {@code google.rpc.Status} body. */
   ObjectNode status(String contentHash) {
-    ObjectNode status = Json.MAPPER.createObjectNode().put("code", grpcCode).put("message", message);
+    ObjectNode status =
+        Json.MAPPER.createObjectNode().put("code", grpcCode).put("message", message);
     if (refusal != null) {
       status
           .putArray("details")

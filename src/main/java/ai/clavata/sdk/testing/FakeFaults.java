@@ -36,8 +36,8 @@ final class FakeFaults {
   }
 
   /**
-   * Answers with the endpoint's next injected failure, if any: a Status body, wrapped as
-   * {@code {"error": Status}} for the stream endpoint as the gateway does before the first result.
+   * Answers with the endpoint's next injected failure, if any: a Status body, wrapped as {@code
+   * {"error": Status}} for the stream endpoint as the gateway does before the first result.
    *
    * @return whether the request was answered
    */
@@ -59,7 +59,9 @@ final class FakeFaults {
     return true;
   }
 
-  /** A stream's error before its first result: the failure's status with an {@code error} wrapper. */
+  /**
+   * A stream's error before its first result: the failure's status with an {@code error} wrapper.
+   */
   static void sendWrapped(FakeExchange exchange, FakeFailure failure) throws IOException {
     setRetryAfter(exchange, failure);
     ObjectNode body = Json.MAPPER.createObjectNode();
@@ -71,7 +73,10 @@ final class FakeFaults {
   private static void setRetryAfter(FakeExchange exchange, FakeFailure failure) {
     if (failure.retryAfter() != null) {
       long millis = failure.retryAfter().toMillis();
-      exchange.exchange.getResponseHeaders().set("Retry-After", Long.toString((millis + 999) / 1000));
+      exchange
+          .exchange
+          .getResponseHeaders()
+          .set("Retry-After", Long.toString((millis + 999) / 1000));
       if (millis % 1000 != 0) {
         exchange.exchange.getResponseHeaders().set("Retry-After-Ms", Long.toString(millis));
       }

@@ -49,7 +49,8 @@ final class FakeJobs {
     for (JsonNode item : request.path("contentData")) {
       String hash = FakeEvaluator.contentHash(FakeEvaluator.contentBytes(item));
       ObjectNode echoed = contentData.addObject().put("contentHash", hash);
-      echoed.set("metadata", item.has("metadata") ? item.get("metadata") : Json.MAPPER.createObjectNode());
+      echoed.set(
+          "metadata", item.has("metadata") ? item.get("metadata") : Json.MAPPER.createObjectNode());
       ObjectNode result = results.addObject();
       result.put("uuid", UUID.randomUUID().toString());
       result.put("jobUuid", jobUuid);
@@ -109,7 +110,9 @@ final class FakeJobs {
   private static boolean matches(StoredJob stored, FakeExchange exchange) {
     ObjectNode job = stored.shownCompleted ? stored.completed : pending(stored.completed);
     String status = exchange.queryValue("query.status");
-    if (status != null && !status.equals("JOB_STATUS_UNSPECIFIED") && !status.equals(job.path("status").asText())) {
+    if (status != null
+        && !status.equals("JOB_STATUS_UNSPECIFIED")
+        && !status.equals(job.path("status").asText())) {
       return false;
     }
     String policyId = exchange.queryValue("query.policyId");

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A request a {@link FakeClavataServer} received, for assertions. The API key is redacted from
- * the headers.
+ * A request a {@link FakeClavataServer} received, for assertions. The API key is redacted from the
+ * headers.
  *
  * @param method the HTTP method
  * @param path the decoded path, such as {@code /v1/jobs}
@@ -23,11 +23,14 @@ public record FakeRequest(
   /** The request as recorded: the API key in any header value is replaced by [REDACTED]. */
   static FakeRequest of(FakeExchange exchange, String apiKey) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    exchange.exchange.getRequestHeaders().forEach(
-        (name, values) ->
-            headers.put(
-                name.toLowerCase(Locale.ROOT),
-                values.stream().map(value -> value.replace(apiKey, "[REDACTED]")).toList()));
+    exchange
+        .exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) ->
+                headers.put(
+                    name.toLowerCase(Locale.ROOT),
+                    values.stream().map(value -> value.replace(apiKey, "[REDACTED]")).toList()));
     String query = exchange.exchange.getRequestURI().getRawQuery();
     return new FakeRequest(
         exchange.method,

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes one evaluation stream the way the gateway does: HTTP 200 with a chunked
- * {@code application/json} body, one {@code {"result": …}} line per item, each flushed at once,
- * in completion order (the fake finishes shorter content first), ended by EOF or by an
- * {@code {"error": …}} line.
+ * Writes one evaluation stream the way the gateway does: HTTP 200 with a chunked {@code
+ * application/json} body, one {@code {"result": …}} line per item, each flushed at once, in
+ * completion order (the fake finishes shorter content first), ended by EOF or by an {@code
+ * {"error": …}} line.
  */
 final class FakeStream {
   private final FakeExchange exchange;
@@ -23,7 +23,8 @@ final class FakeStream {
   private final JsonNode request;
   private final Duration delay;
 
-  FakeStream(FakeExchange exchange, FakeClavataServer.Policy policy, JsonNode request, Duration delay) {
+  FakeStream(
+      FakeExchange exchange, FakeClavataServer.Policy policy, JsonNode request, Duration delay) {
     this.exchange = exchange;
     this.policy = policy;
     this.request = request;

@@ -57,7 +57,10 @@ class BatchAwaitCompletionTest extends MockServerTest {
             BatchJobState.COMPLETED);
     assertThat(timing.sleeps())
         .containsExactly(
-            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5));
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(5));
     List<RecordedRequest> requests = drain(server);
     assertThat(requests).hasSize(5);
     for (RecordedRequest request : requests) {
@@ -74,7 +77,9 @@ class BatchAwaitCompletionTest extends MockServerTest {
 
     client.batch().awaitCompletion("bj-1", OPTIONS, seen::add);
 
-    assertThat(seen).extracting(BatchJob::state).containsExactly(BatchJobState.QUEUED, BatchJobState.COMPLETED);
+    assertThat(seen)
+        .extracting(BatchJob::state)
+        .containsExactly(BatchJobState.QUEUED, BatchJobState.COMPLETED);
     assertThat(seen.get(0).outputFileUrl()).isNull();
     assertThat(seen.get(1).outputFileUrl()).isNotNull();
   }
@@ -87,7 +92,8 @@ class BatchAwaitCompletionTest extends MockServerTest {
         .batch()
         .awaitCompletion(
             "bj-1",
-            new PollOptions(Duration.ofMillis(300), Duration.ofSeconds(1), 2.0, Duration.ofHours(1)),
+            new PollOptions(
+                Duration.ofMillis(300), Duration.ofSeconds(1), 2.0, Duration.ofHours(1)),
             listener);
 
     assertThat(timing.sleeps())
@@ -151,7 +157,10 @@ class BatchAwaitCompletionTest extends MockServerTest {
     // 1 + 2 + 4 = 7 s, then the last 3 s up to the deadline: never past the timeout.
     assertThat(timing.sleeps())
         .containsExactly(
-            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(3));
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(3));
     assertThat(timing.sleeps().stream().reduce(Duration.ZERO, Duration::plus))
         .isEqualTo(Duration.ofSeconds(10));
     assertThat(heard).containsExactly(BatchJobState.SUBMITTED);

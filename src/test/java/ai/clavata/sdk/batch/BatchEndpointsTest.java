@@ -28,8 +28,9 @@ class BatchEndpointsTest extends MockServerTest {
   @Test
   void createPostsNameAndPolicyId() throws Exception {
     server.enqueue(
-        ok("{\"batchJobId\":\"bj-1\",\"name\":\"nightly\",\"inputFileUploadUrl\":"
-            + "\"https://storage.example/in/bj-1.csv?X-Amz-Signature=sig\"}"));
+        ok(
+            "{\"batchJobId\":\"bj-1\",\"name\":\"nightly\",\"inputFileUploadUrl\":"
+                + "\"https://storage.example/in/bj-1.csv?X-Amz-Signature=sig\"}"));
 
     BatchJobCreated created = client.batch().create("nightly", "pol-1");
 
@@ -54,7 +55,10 @@ class BatchEndpointsTest extends MockServerTest {
     BatchJobCreated created =
         new BatchJobCreated("bj-1", "n", null, "https://s.example/in.csv?X-Amz-Signature=secret");
 
-    assertThat(created.toString()).contains("bj-1").contains("https://s.example/in.csv").doesNotContain("secret");
+    assertThat(created.toString())
+        .contains("bj-1")
+        .contains("https://s.example/in.csv")
+        .doesNotContain("secret");
   }
 
   @Test
@@ -69,13 +73,15 @@ class BatchEndpointsTest extends MockServerTest {
   @Test
   void createWithWebhookSendsWebhookUrl() throws Exception {
     server.enqueue(
-        ok("{\"batchJobId\":\"bj-2\",\"name\":\"n\",\"inputFileUploadUrl\":\"https://s/x\","
-            + "\"error\":{\"errorCode\":\"BATCH_JOB_ERROR_UNSPECIFIED\",\"errorMessage\":\"\"}}"));
+        ok(
+            "{\"batchJobId\":\"bj-2\",\"name\":\"n\",\"inputFileUploadUrl\":\"https://s/x\","
+                + "\"error\":{\"errorCode\":\"BATCH_JOB_ERROR_UNSPECIFIED\",\"errorMessage\":\"\"}}"));
 
     BatchJobCreated created =
         client
             .batch()
-            .create(CreateBatchJobRequest.of("n", "pol-1").withWebhookUrl("https://example.com/done"));
+            .create(
+                CreateBatchJobRequest.of("n", "pol-1").withWebhookUrl("https://example.com/done"));
 
     assertThat(created.batchJobId()).isEqualTo("bj-2");
     assertThat(created.error()).isNotNull();
@@ -115,7 +121,8 @@ class BatchEndpointsTest extends MockServerTest {
     assertThat(request.getUrl().queryParameterValues("batchJobIds")).containsExactly("a", "b");
     assertThat(request.getUrl().queryParameterValues("states"))
         .containsExactly("BATCH_JOB_STATE_QUEUED", "BATCH_JOB_STATE_CANCELLED");
-    assertThat(request.getUrl().queryParameterNames()).containsExactlyInAnyOrder("batchJobIds", "states");
+    assertThat(request.getUrl().queryParameterNames())
+        .containsExactlyInAnyOrder("batchJobIds", "states");
     assertThat(request.getBodySize()).isZero();
   }
 
@@ -133,13 +140,14 @@ class BatchEndpointsTest extends MockServerTest {
   @Test
   void listParsesEveryFieldOfABatchJob() {
     server.enqueue(
-        ok(jobs(
-            "{\"batchJobId\":\"bj-1\",\"name\":\"nightly\",\"state\":\"BATCH_JOB_STATE_COMPLETED\","
-                + "\"createdAt\":\"2026-01-02T03:04:05Z\",\"updatedAt\":\"2026-01-02T04:05:06.123456789Z\","
-                + "\"policyId\":\"pol-1\",\"policyVersionId\":\"pv-9\","
-                + "\"outputFileUrl\":\"https://s/out.csv?sig=1\",\"someFutureField\":42}",
-            "{\"batchJobId\":\"bj-2\",\"state\":\"BATCH_JOB_STATE_TELEPORTING\",\"outputFileUrl\":\"\"}",
-            "{\"batchJobId\":\"bj-3\"}")));
+        ok(
+            jobs(
+                "{\"batchJobId\":\"bj-1\",\"name\":\"nightly\",\"state\":\"BATCH_JOB_STATE_COMPLETED\","
+                    + "\"createdAt\":\"2026-01-02T03:04:05Z\",\"updatedAt\":\"2026-01-02T04:05:06.123456789Z\","
+                    + "\"policyId\":\"pol-1\",\"policyVersionId\":\"pv-9\","
+                    + "\"outputFileUrl\":\"https://s/out.csv?sig=1\",\"someFutureField\":42}",
+                "{\"batchJobId\":\"bj-2\",\"state\":\"BATCH_JOB_STATE_TELEPORTING\",\"outputFileUrl\":\"\"}",
+                "{\"batchJobId\":\"bj-3\"}")));
 
     List<BatchJob> listed = client.batch().list();
 
@@ -200,7 +208,10 @@ class BatchEndpointsTest extends MockServerTest {
   @Test
   void getPicksTheMatchingJobWhenTheServerIgnoresTheFilter() {
     server.enqueue(
-        ok(jobs(job("other", "BATCH_JOB_STATE_QUEUED", null), job("bj-7", "BATCH_JOB_STATE_ERROR", null))));
+        ok(
+            jobs(
+                job("other", "BATCH_JOB_STATE_QUEUED", null),
+                job("bj-7", "BATCH_JOB_STATE_ERROR", null))));
 
     assertThat(client.batch().get("bj-7").state()).isEqualTo(BatchJobState.ERROR);
   }
@@ -257,9 +268,10 @@ class BatchEndpointsTest extends MockServerTest {
   @Test
   void cancelPostsAnEmptyObjectAndParsesTheAnswer() throws Exception {
     server.enqueue(
-        ok("{\"batchJobId\":\"bj-1\",\"state\":\"BATCH_JOB_STATE_CANCELLED\","
-            + "\"error\":{\"errorCode\":\"BATCH_JOB_ERROR_INVALID_INPUT_FILE\","
-            + "\"errorMessage\":\"bad csv\"}}"));
+        ok(
+            "{\"batchJobId\":\"bj-1\",\"state\":\"BATCH_JOB_STATE_CANCELLED\","
+                + "\"error\":{\"errorCode\":\"BATCH_JOB_ERROR_INVALID_INPUT_FILE\","
+                + "\"errorMessage\":\"bad csv\"}}"));
 
     CancelledBatchJob cancelled = client.batch().cancel("bj-1");
 
@@ -289,7 +301,8 @@ class BatchEndpointsTest extends MockServerTest {
     assertThatThrownBy(() -> client.batch().start("")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> client.batch().cancel(null))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ListBatchJobsRequest.builder().states(BatchJobState.UNRECOGNIZED).build())
+    assertThatThrownBy(
+            () -> ListBatchJobsRequest.builder().states(BatchJobState.UNRECOGNIZED).build())
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(server.getRequestCount()).isZero();
   }

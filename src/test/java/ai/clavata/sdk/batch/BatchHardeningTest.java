@@ -21,17 +21,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What the server hands the batch client is checked before it is trusted: null jobs, URLs the
- * SDK will not call, a results file with a repeated column, and a download that breaks, which is
- * a network failure rather than "not valid CSV".
+ * What the server hands the batch client is checked before it is trusted: null jobs, URLs the SDK
+ * will not call, a results file with a repeated column, and a download that breaks, which is a
+ * network failure rather than "not valid CSV".
  */
 class BatchHardeningTest extends MockServerTest {
   private static final String HEADER = "ref_id,type,labels,content,error\n";
-  private static final String ROW = "post-1,text,\"[{\"\"label\"\":\"\"A\"\",\"\"score\"\":0.9}]\",hello,\n";
+  private static final String ROW =
+      "post-1,text,\"[{\"\"label\"\":\"\"A\"\",\"\"score\"\":0.9}]\",hello,\n";
 
   private static BatchJob completed(String outputFileUrl) {
     return new BatchJob(
-        "bj-1", "n", BatchJobState.COMPLETED, Instant.EPOCH, Instant.EPOCH, "pol-1", "pv-1", outputFileUrl);
+        "bj-1",
+        "n",
+        BatchJobState.COMPLETED,
+        Instant.EPOCH,
+        Instant.EPOCH,
+        "pol-1",
+        "pv-1",
+        outputFileUrl);
   }
 
   private static List<BatchResultRow> all(BatchResults results) {
@@ -55,15 +63,24 @@ class BatchHardeningTest extends MockServerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ftp://files.example.com/in.csv?sig=s3cr3t", "not a url", "http://storage.example.com/in.csv?sig=s3cr3t"})
+  @ValueSource(
+      strings = {
+        "ftp://files.example.com/in.csv?sig=s3cr3t",
+        "not a url",
+        "http://storage.example.com/in.csv?sig=s3cr3t"
+      })
   void anUploadUrlTheSdkWillNotCallIsRefusedBeforeConnecting(String url) {
     BatchJobCreated created = new BatchJobCreated("bj-1", "n", null, url);
     ClavataDecodeException e =
         catchThrowableOfType(
             ClavataDecodeException.class,
-            () -> client.batch().upload(created, BatchInput.of(List.of(BatchInputRow.text("a", "b")))));
+            () ->
+                client
+                    .batch()
+                    .upload(created, BatchInput.of(List.of(BatchInputRow.text("a", "b")))));
     assertThat(e).hasMessageContaining("inputFileUploadUrl").hasMessageNotContaining("s3cr3t");
-    assertThat(e.getMessage()).containsAnyOf("must be an http(s) URL", "plain http to storage.example.com");
+    assertThat(e.getMessage())
+        .containsAnyOf("must be an http(s) URL", "plain http to storage.example.com");
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -94,7 +111,8 @@ class BatchHardeningTest extends MockServerTest {
           catchThrowableOfType(
               ClavataIoException.class,
               () -> {
-                try (BatchResults results = client.batch().results(completed(storage.url("/out.csv")))) {
+                try (BatchResults results =
+                    client.batch().results(completed(storage.url("/out.csv")))) {
                   results.forEach(row -> seen.add(row.refId()));
                 }
               });

@@ -26,15 +26,21 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 /**
- * Batch results behave as every result stream of the SDK: iterable once, and the download
- * released at the end, on a failure, by {@code close()}, and by the Cleaner when forgotten.
+ * Batch results behave as every result stream of the SDK: iterable once, and the download released
+ * at the end, on a failure, by {@code close()}, and by the Cleaner when forgotten.
  */
 class BatchResultsLifecycleTest extends MockServerTest {
   @StartStop final MockWebServer storage = new MockWebServer();
 
   private BatchJob completedOnStorage() {
     return new BatchJob(
-        "bj-1", "n", BatchJobState.COMPLETED, Instant.EPOCH, Instant.EPOCH, "pol-1", "pv-1",
+        "bj-1",
+        "n",
+        BatchJobState.COMPLETED,
+        Instant.EPOCH,
+        Instant.EPOCH,
+        "pol-1",
+        "pv-1",
         storage.url("/out/bj-1.csv?X-Amz-Signature=sig").toString());
   }
 
@@ -87,8 +93,7 @@ class BatchResultsLifecycleTest extends MockServerTest {
 
   @Test
   void fixedResultsForMocks() {
-    BatchResultRow row =
-        new BatchResultRow("1", BatchContentType.TEXT, null, null, null);
+    BatchResultRow row = new BatchResultRow("1", BatchContentType.TEXT, null, null, null);
     try (BatchResults results = BatchResults.of(List.of(row))) {
       assertThat(results.stream().toList()).containsExactly(row);
     }
@@ -101,8 +106,10 @@ class BatchResultsLifecycleTest extends MockServerTest {
   void closingEarlyReleasesTheConnection() throws Exception {
     StringBuilder big = new StringBuilder("ref_id,type,labels,content,error\r\n");
     for (int i = 0; i < 50_000; i++) {
-      big.append(i).append(",text,\"[{\"\"label\"\":\"\"A\"\",\"\"score\"\":0.5}]\",content ")
-          .append(i).append(",\r\n");
+      big.append(i)
+          .append(",text,\"[{\"\"label\"\":\"\"A\"\",\"\"score\"\":0.5}]\",content ")
+          .append(i)
+          .append(",\r\n");
     }
     storage.enqueue(csv(big.toString()));
     ConnectionPool pool = new ConnectionPool();
@@ -158,7 +165,8 @@ class BatchResultsLifecycleTest extends MockServerTest {
 
   @Test
   void aMalformedRowReleasesTheDownload() {
-    storage.enqueue(csv("ref_id,type,labels,content,error\r\n1,text,,a,\r\n2,text\r\n3,text,,c,\r\n"));
+    storage.enqueue(
+        csv("ref_id,type,labels,content,error\r\n1,text,,a,\r\n2,text\r\n3,text,,c,\r\n"));
     withPool(
         BatchResultsLifecycleTest::assertNothingInUse,
         client -> {
@@ -211,7 +219,8 @@ class BatchResultsLifecycleTest extends MockServerTest {
 
   @Test
   void fixedStreamsForMocksAreIterableOnceLikeRealOnes() {
-    try (EvaluationStream stream = EvaluationStream.of(List.of(new EvaluationResult(0, null, "j", "h", null)))) {
+    try (EvaluationStream stream =
+        EvaluationStream.of(List.of(new EvaluationResult(0, null, "j", "h", null)))) {
       assertThat(stream.toList()).hasSize(1);
       assertThatThrownBy(stream::iterator).isInstanceOf(IllegalStateException.class);
     }

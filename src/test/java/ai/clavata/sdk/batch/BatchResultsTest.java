@@ -32,7 +32,13 @@ class BatchResultsTest extends MockServerTest {
 
   private static BatchJob completed(String outputFileUrl) {
     return new BatchJob(
-        "bj-1", "n", BatchJobState.COMPLETED, Instant.EPOCH, Instant.EPOCH, "pol-1", "pv-1",
+        "bj-1",
+        "n",
+        BatchJobState.COMPLETED,
+        Instant.EPOCH,
+        Instant.EPOCH,
+        "pol-1",
+        "pv-1",
         outputFileUrl);
   }
 
@@ -55,7 +61,8 @@ class BatchResultsTest extends MockServerTest {
       rows = all(results);
     }
 
-    assertThat(rows).extracting(BatchResultRow::refId)
+    assertThat(rows)
+        .extracting(BatchResultRow::refId)
         .containsExactly("post-1", "post-2", "img-1", "post-3", "post-4");
 
     BatchResultRow first = rows.get(0);
@@ -114,8 +121,9 @@ class BatchResultsTest extends MockServerTest {
   @Test
   void columnsAreFoundByNameInAnyOrderAndUnknownTypesAreTolerated() {
     storage.enqueue(
-        csv("\uFEFFerror,content,labels,type,ref_id\n"
-            + ",\"a,b\",\"[{\"\"label\"\":\"\"X\"\",\"\"score\"\":0.5}]\",audio,r1\n"));
+        csv(
+            "\uFEFFerror,content,labels,type,ref_id\n"
+                + ",\"a,b\",\"[{\"\"label\"\":\"\"X\"\",\"\"score\"\":0.5}]\",audio,r1\n"));
 
     try (BatchResults results = client.batch().results(completedOnStorage())) {
       List<BatchResultRow> rows = all(results);
@@ -130,11 +138,12 @@ class BatchResultsTest extends MockServerTest {
   @Test
   void aRowWithTheWrongCellCountIsADecodeErrorNamingTheLine() {
     storage.enqueue(
-        csv("ref_id,type,labels,content,error\r\n"
-            + "1,text,,ok,\r\n"
-            + "2,text,,\"two\r\nlines\",\r\n"
-            + "3,text,,missing a cell\r\n"
-            + "4,text,,ok,\r\n"));
+        csv(
+            "ref_id,type,labels,content,error\r\n"
+                + "1,text,,ok,\r\n"
+                + "2,text,,\"two\r\nlines\",\r\n"
+                + "3,text,,missing a cell\r\n"
+                + "4,text,,ok,\r\n"));
 
     try (BatchResults results = client.batch().results(completedOnStorage())) {
       Iterator<BatchResultRow> it = results.iterator();
@@ -154,9 +163,10 @@ class BatchResultsTest extends MockServerTest {
   @Test
   void badLabelsJsonIsADecodeErrorNamingTheLine() {
     storage.enqueue(
-        csv("ref_id,type,labels,content,error\r\n"
-            + "1,text,\"[{\"\"label\"\":\"\"A\"\",\"\"score\"\":0.1}]\",ok,\r\n"
-            + "2,text,\"[{\"\"label\"\":\"\"A\"\",\"\"score\"\":\",broken,\r\n"));
+        csv(
+            "ref_id,type,labels,content,error\r\n"
+                + "1,text,\"[{\"\"label\"\":\"\"A\"\",\"\"score\"\":0.1}]\",ok,\r\n"
+                + "2,text,\"[{\"\"label\"\":\"\"A\"\",\"\"score\"\":\",broken,\r\n"));
 
     try (BatchResults results = client.batch().results(completedOnStorage())) {
       Iterator<BatchResultRow> it = results.iterator();
@@ -194,9 +204,10 @@ class BatchResultsTest extends MockServerTest {
   @Test
   void anUnterminatedQuoteIsADecodeError() {
     storage.enqueue(
-        csv("ref_id,type,labels,content,error\r\n"
-            + "1,text,,ok,\r\n"
-            + "2,text,,\"never closed,\r\n3,text,,x,\r\n"));
+        csv(
+            "ref_id,type,labels,content,error\r\n"
+                + "1,text,,ok,\r\n"
+                + "2,text,,\"never closed,\r\n3,text,,x,\r\n"));
 
     try (BatchResults results = client.batch().results(completedOnStorage())) {
       Iterator<BatchResultRow> it = results.iterator();
@@ -215,7 +226,8 @@ class BatchResultsTest extends MockServerTest {
 
   @Test
   void trailingBlankLinesAreTolerated() {
-    storage.enqueue(csv("ref_id,type,labels,content,error\r\n1,text,,a,\r\n2,text,,b,\r\n\r\n\r\n"));
+    storage.enqueue(
+        csv("ref_id,type,labels,content,error\r\n1,text,,a,\r\n2,text,,b,\r\n\r\n\r\n"));
 
     try (BatchResults results = client.batch().results(completedOnStorage())) {
       assertThat(all(results)).extracting(BatchResultRow::refId).containsExactly("1", "2");
@@ -302,8 +314,12 @@ class BatchResultsTest extends MockServerTest {
   void anOutputUrlRefusedTwiceIsAPermissionError() {
     storage.enqueue(xml(400, "AuthorizationQueryParametersError", "expired"));
     server.enqueue(
-        ok(jobs(job("bj-1", "BATCH_JOB_STATE_COMPLETED",
-            storage.url("/out/again?sig=2").toString()))));
+        ok(
+            jobs(
+                job(
+                    "bj-1",
+                    "BATCH_JOB_STATE_COMPLETED",
+                    storage.url("/out/again?sig=2").toString()))));
     storage.enqueue(xml(403, "AccessDenied", "denied"));
 
     assertThatThrownBy(() -> client.batch().results(completedOnStorage()))

@@ -59,7 +59,9 @@ class BatchRunTest extends MockServerTest {
     List<BatchJobState> heard = new ArrayList<>();
 
     BatchJob done =
-        client.batch().run("nightly", "pol-1", BatchInput.of(ROWS), OPTIONS, j -> heard.add(j.state()));
+        client
+            .batch()
+            .run("nightly", "pol-1", BatchInput.of(ROWS), OPTIONS, j -> heard.add(j.state()));
 
     assertThat(done.state()).isEqualTo(BatchJobState.COMPLETED);
     assertThat(done.outputFileUrl()).isEqualTo(outputUrl);
@@ -73,7 +75,8 @@ class BatchRunTest extends MockServerTest {
         .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20));
 
     List<RecordedRequest> api = drain(server);
-    assertThat(api).extracting(r -> r.getMethod() + " " + r.getUrl().encodedPath())
+    assertThat(api)
+        .extracting(r -> r.getMethod() + " " + r.getUrl().encodedPath())
         .containsExactly(
             "POST /v1/batch-jobs",
             "POST /v1/batch-jobs/bj-1/start",
@@ -84,8 +87,11 @@ class BatchRunTest extends MockServerTest {
     assertThat(tree(api.get(0).getBody().utf8()))
         .isEqualTo(tree("{\"name\":\"nightly\",\"policyId\":\"pol-1\"}"));
     assertThat(tree(api.get(1).getBody().utf8())).isEqualTo(tree("{}"));
-    assertThat(api).allSatisfy(
-        r -> assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + TestClients.API_KEY));
+    assertThat(api)
+        .allSatisfy(
+            r ->
+                assertThat(r.getHeaders().get("Authorization"))
+                    .isEqualTo("Bearer " + TestClients.API_KEY));
 
     RecordedRequest put = storage.takeRequest();
     assertThat(put.getMethod()).isEqualTo("PUT");
@@ -99,9 +105,10 @@ class BatchRunTest extends MockServerTest {
             List.of("img-1", "image_url", "https://example.com/cat.png"));
 
     storage.enqueue(
-        csv("ref_id,type,labels,content,error\r\n"
-            + "post-1,text,\"[{\"\"label\"\":\"\"Hate\"\",\"\"score\"\":0.7}]\",\"hello, \"\"world\"\"\nbye\",\r\n"
-            + "img-1,image_url,,https://example.com/cat.png,could not download\r\n"));
+        csv(
+            "ref_id,type,labels,content,error\r\n"
+                + "post-1,text,\"[{\"\"label\"\":\"\"Hate\"\",\"\"score\"\":0.7}]\",\"hello, \"\"world\"\"\nbye\",\r\n"
+                + "img-1,image_url,,https://example.com/cat.png,could not download\r\n"));
     try (BatchResults results = client.batch().results(done)) {
       List<BatchResultRow> rows = results.stream().toList();
       assertThat(rows).extracting(BatchResultRow::refId).containsExactly("post-1", "img-1");
@@ -127,7 +134,8 @@ class BatchRunTest extends MockServerTest {
 
     assertThat(done.state()).isEqualTo(BatchJobState.COMPLETED);
     List<RecordedRequest> requests = drain(server);
-    assertThat(requests).extracting(r -> r.getMethod() + " " + r.getUrl().encodedPath())
+    assertThat(requests)
+        .extracting(r -> r.getMethod() + " " + r.getUrl().encodedPath())
         .containsExactly(
             "POST /v1/batch-jobs",
             "PUT /storage/in",
@@ -189,8 +197,9 @@ class BatchRunTest extends MockServerTest {
   @Test
   void aCreateThatReportsAnErrorIsABadRequest() {
     server.enqueue(
-        ok("{\"batchJobId\":\"\",\"name\":\"n\",\"error\":{\"errorCode\":"
-            + "\"BATCH_JOB_ERROR_INVALID_POLICY\",\"errorMessage\":\"no such policy\"}}"));
+        ok(
+            "{\"batchJobId\":\"\",\"name\":\"n\",\"error\":{\"errorCode\":"
+                + "\"BATCH_JOB_ERROR_INVALID_POLICY\",\"errorMessage\":\"no such policy\"}}"));
 
     assertThatThrownBy(() -> client.batch().run("nightly", "pol-x", BatchInput.of(ROWS), OPTIONS))
         .isInstanceOf(BadRequestException.class)

@@ -16,8 +16,6 @@ import mockwebserver3.RecordedRequest;
 final class BatchTestSupport {
   private BatchTestSupport() {}
 
-
-
   /** An empty 200 response, as a storage host answers a PUT. */
   static MockResponse stored() {
     return new MockResponse.Builder().code(200).addHeader("ETag", "\"abc\"").build();
@@ -38,8 +36,11 @@ final class BatchTestSupport {
         .code(code)
         .addHeader("Content-Type", "application/xml")
         .body(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + s3Code + "</Code><Message>"
-                + message + "</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>")
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+                + s3Code
+                + "</Code><Message>"
+                + message
+                + "</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>")
         .build();
   }
 
@@ -54,13 +55,19 @@ final class BatchTestSupport {
 
   /** The answer of POST /v1/batch-jobs. */
   static String created(String id, String uploadUrl) {
-    return "{\"batchJobId\":\"" + id + "\",\"name\":\"nightly\",\"inputFileUploadUrl\":\""
-        + uploadUrl + "\"}";
+    return "{\"batchJobId\":\""
+        + id
+        + "\",\"name\":\"nightly\",\"inputFileUploadUrl\":\""
+        + uploadUrl
+        + "\"}";
   }
 
   /** A batch job object with a wire state and an output URL (may be null). */
   static String job(String id, String wireState, String outputFileUrl) {
-    return "{\"batchJobId\":\"" + id + "\",\"name\":\"nightly\",\"state\":\"" + wireState
+    return "{\"batchJobId\":\""
+        + id
+        + "\",\"name\":\"nightly\",\"state\":\""
+        + wireState
         + "\",\"createdAt\":\"2026-01-02T03:04:05Z\",\"updatedAt\":\"2026-01-02T04:05:06.5Z\","
         + "\"policyId\":\"pol-1\",\"policyVersionId\":\"pv-1\""
         + (outputFileUrl == null ? "" : ",\"outputFileUrl\":\"" + outputFileUrl + "\"")
@@ -140,12 +147,17 @@ final class BatchTestSupport {
     return records;
   }
 
-  /** Reads CSV text with an independent RFC 4180 reader (jackson-dataformat-csv), header included. */
+  /**
+   * Reads CSV text with an independent RFC 4180 reader (jackson-dataformat-csv), header included.
+   */
   static List<List<String>> parseCsv(String text) {
     CsvMapper mapper = new CsvMapper();
     List<List<String>> rows = new ArrayList<>();
     try (MappingIterator<String[]> it =
-        mapper.readerForArrayOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(text)) {
+        mapper
+            .readerForArrayOf(String.class)
+            .with(CsvParser.Feature.WRAP_AS_ARRAY)
+            .readValues(text)) {
       while (it.hasNextValue()) {
         rows.add(List.of(it.nextValue()));
       }

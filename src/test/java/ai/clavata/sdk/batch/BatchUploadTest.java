@@ -129,7 +129,9 @@ class BatchUploadTest extends MockServerTest {
                 chain -> {
                   seen.add(chain.request().url().toString());
                   return chain.proceed(
-                      chain.request().newBuilder()
+                      chain
+                          .request()
+                          .newBuilder()
                           .header("X-Tracing", "leak")
                           .header("Authorization", "Bearer " + TestClients.API_KEY)
                           .build());
@@ -266,7 +268,8 @@ class BatchUploadTest extends MockServerTest {
   void forbiddenFromStorageSaysTheUrlMayHaveExpired() {
     storage.enqueue(xml(403, "AccessDenied", "Request has expired"));
 
-    assertThatThrownBy(() -> client.batch().upload(createdFor(storage), BatchInput.of(hostileRows())))
+    assertThatThrownBy(
+            () -> client.batch().upload(createdFor(storage), BatchInput.of(hostileRows())))
         .isInstanceOf(PermissionDeniedException.class)
         .satisfies(e -> assertExpiredMessage((ClavataApiException) e, 403))
         .hasMessageContaining("Request has expired");
@@ -278,7 +281,8 @@ class BatchUploadTest extends MockServerTest {
   void badRequestFromStorageSaysTheUrlMayHaveExpired() {
     storage.enqueue(xml(400, "AuthorizationQueryParametersError", "X-Amz-Expires must be less"));
 
-    assertThatThrownBy(() -> client.batch().upload(createdFor(storage), BatchInput.of(hostileRows())))
+    assertThatThrownBy(
+            () -> client.batch().upload(createdFor(storage), BatchInput.of(hostileRows())))
         .isInstanceOf(BadRequestException.class)
         .satisfies(e -> assertExpiredMessage((ClavataApiException) e, 400));
     assertThat(storage.getRequestCount()).isEqualTo(1);
@@ -288,7 +292,8 @@ class BatchUploadTest extends MockServerTest {
   void anExpiredUrlOnTheApiHostNeverMentionsTheKey() {
     server.enqueue(xml(403, "AccessDenied", "key " + TestClients.API_KEY + " is not valid here"));
     BatchJobCreated created =
-        new BatchJobCreated("bj-1", "n", null, server.url("/upload/abc?X-Amz-Signature=s").toString());
+        new BatchJobCreated(
+            "bj-1", "n", null, server.url("/upload/abc?X-Amz-Signature=s").toString());
 
     assertThatThrownBy(() -> client.batch().upload(created, BatchInput.of(hostileRows())))
         .isInstanceOf(PermissionDeniedException.class)
@@ -342,7 +347,8 @@ class BatchUploadTest extends MockServerTest {
       storage.enqueue(new MockResponse.Builder().code(503).body("busy").build());
     }
 
-    assertThatThrownBy(() -> client.batch().upload(createdFor(storage), BatchInput.of(hostileRows())))
+    assertThatThrownBy(
+            () -> client.batch().upload(createdFor(storage), BatchInput.of(hostileRows())))
         .isInstanceOf(ServerException.class)
         .satisfies(e -> assertThat(((ClavataApiException) e).httpStatus()).isEqualTo(503));
     assertThat(storage.getRequestCount()).isEqualTo(3);
@@ -388,7 +394,8 @@ class BatchUploadTest extends MockServerTest {
                 .map(
                     id -> {
                       try {
-                        // Ours is tiny (its writer is still buffering); a concurrent benchmark's is not.
+                        // Ours is tiny (its writer is still buffering); a concurrent benchmark's is
+                        // not.
                         for (Path p : spools(tmp)) {
                           if (!before.contains(p) && Files.size(p) < 1024) {
                             seen.add(p);

@@ -92,7 +92,10 @@ class BatchValidationTest {
   void refIdsDifferingOnlyInCaseOrSpaceAreDistinct() {
     storage.enqueue(BatchTestSupport.stored());
     List<BatchInputRow> rows =
-        List.of(BatchInputRow.text("a", "1"), BatchInputRow.text("A", "2"), BatchInputRow.text("a ", "3"));
+        List.of(
+            BatchInputRow.text("a", "1"),
+            BatchInputRow.text("A", "2"),
+            BatchInputRow.text("a ", "3"));
 
     assertThat(client.batch().upload(created, BatchInput.of(rows))).isEqualTo(3);
     expectedStorageRequests = 1;
@@ -101,10 +104,11 @@ class BatchValidationTest {
   @Test
   void duplicateRefIdsInACsvFileAreRefusedNamingTheRowAndLine() throws Exception {
     Path file =
-        csv("ref_id,type,content\r\n"
-            + "a,text,\"two\r\nlines\"\r\n"
-            + "b,text,x\r\n"
-            + "a,text,y\r\n");
+        csv(
+            "ref_id,type,content\r\n"
+                + "a,text,\"two\r\nlines\"\r\n"
+                + "b,text,x\r\n"
+                + "a,text,y\r\n");
 
     assertThatThrownBy(() -> upload(BatchInput.fromCsv(file)))
         .isInstanceOf(IllegalArgumentException.class)
@@ -190,8 +194,10 @@ class BatchValidationTest {
         .hasMessageContaining("row 2")
         .hasMessageContaining("2 cells");
 
-    Path many = Files.write(dir.resolve("many.csv"),
-        "ref_id,type,content\n1,text,a,b\n".getBytes(StandardCharsets.UTF_8));
+    Path many =
+        Files.write(
+            dir.resolve("many.csv"),
+            "ref_id,type,content\n1,text,a,b\n".getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> upload(BatchInput.fromCsv(many)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("row 1")
@@ -204,7 +210,9 @@ class BatchValidationTest {
     assertThatThrownBy(() -> upload(BatchInput.fromCsv(empty)))
         .isInstanceOf(IllegalArgumentException.class);
 
-    Path headerOnly = Files.write(dir.resolve("h.csv"), "ref_id,type,content\r\n".getBytes(StandardCharsets.UTF_8));
+    Path headerOnly =
+        Files.write(
+            dir.resolve("h.csv"), "ref_id,type,content\r\n".getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> upload(BatchInput.fromCsv(headerOnly)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no rows");

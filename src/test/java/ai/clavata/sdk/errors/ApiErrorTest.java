@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class ApiErrorTest extends ErrorMappingTestBase {
   @Test
   void buildsExceptionsByHandForUsersTests() {
-    NotFoundException e = new NotFoundException(ApiError.of(404, GrpcCode.NOT_FOUND, "job not found"));
+    NotFoundException e =
+        new NotFoundException(ApiError.of(404, GrpcCode.NOT_FOUND, "job not found"));
 
     assertThat(e.httpStatus()).isEqualTo(404);
     assertThat(e.grpcCode()).contains(GrpcCode.NOT_FOUND);

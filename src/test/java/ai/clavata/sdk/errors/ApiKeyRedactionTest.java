@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The API key never reaches an exception's text, whatever the server echoes back. */
 class ApiKeyRedactionTest {
   private static final String KEY = TestClients.API_KEY;
+
   /** The secret part of the key: no run of it should appear in any message. */
   private static final String KEY_PREFIX_16 = KEY.substring(0, 16);
 
@@ -52,7 +53,9 @@ class ApiKeyRedactionTest {
                 .addHeader("Content-Type", "text/html")
                 .body(
                     "<html><body><h1>502 Bad Gateway</h1><pre>GET /v1/jobs/job-1 HTTP/1.1\n"
-                        + "Authorization: Bearer " + KEY + "\n"
+                        + "Authorization: Bearer "
+                        + KEY
+                        + "\n"
                         + "User-Agent: clavata-java</pre></body></html>")
                 .build());
 
@@ -72,7 +75,8 @@ class ApiKeyRedactionTest {
 
     assertThat(e).isExactlyInstanceOf(AuthenticationException.class);
     assertNoKey(e);
-    assertThat(e.getMessage()).isEqualTo("HTTP 401 UNAUTHENTICATED: invalid key [REDACTED] for project");
+    assertThat(e.getMessage())
+        .isEqualTo("HTTP 401 UNAUTHENTICATED: invalid key [REDACTED] for project");
   }
 
   @Test
@@ -173,7 +177,10 @@ class ApiKeyRedactionTest {
             TestClients.builder(server, timing).okHttpClient(new OkHttpClient()).build();
         ClavataClient supplied =
             TestClients.builder(server, timing).credentials(() -> KEY).build()) {
-      assertThat(client.toString()).doesNotContain(KEY).doesNotContain(KEY_PREFIX_16).contains("baseUrl=");
+      assertThat(client.toString())
+          .doesNotContain(KEY)
+          .doesNotContain(KEY_PREFIX_16)
+          .contains("baseUrl=");
       assertThat(shared.toString()).doesNotContain(KEY);
       assertThat(supplied.toString()).doesNotContain(KEY);
       assertThat(client.withOptions(o -> o.maxRetries(5)).toString())

@@ -18,9 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A server that echoes the key anywhere (a wrongly typed value, a header, an error detail, a
- * status line) never gets it into anything the SDK exposes: messages, causes, headers, details,
- * refusals.
+ * A server that echoes the key anywhere (a wrongly typed value, a header, an error detail, a status
+ * line) never gets it into anything the SDK exposes: messages, causes, headers, details, refusals.
  */
 class EchoedKeyTest extends MockServerTest {
   private static final String KEY = TestClients.API_KEY;
@@ -49,17 +48,30 @@ class EchoedKeyTest extends MockServerTest {
   }
 
   private static MockResponse ok(String body) {
-    return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"threshold", "created", "status"})
   void aKeyEchoedIntoAWronglyTypedValueStaysOutOfTheDecodeError(String field) {
-    server.enqueue(ok("{\"job\":{\"jobUuid\":\"j1\",\"" + field + "\":{\"x\":\"Bearer " + KEY + "\"},\""
-        + field + "\":\"Bearer " + KEY + "\"}}"));
+    server.enqueue(
+        ok(
+            "{\"job\":{\"jobUuid\":\"j1\",\""
+                + field
+                + "\":{\"x\":\"Bearer "
+                + KEY
+                + "\"},\""
+                + field
+                + "\":\"Bearer "
+                + KEY
+                + "\"}}"));
     server.enqueue(ok("{\"job\":{\"jobUuid\":\"j1\",\"threshold\":\"Bearer " + KEY + "\"}}"));
     for (int i = 0; i < 2; i++) {
-      ClavataException e = catchThrowableOfType(ClavataException.class, () -> client.jobs().get("j1"));
+      ClavataException e =
+          catchThrowableOfType(ClavataException.class, () -> client.jobs().get("j1"));
       assertThat(e).isInstanceOf(ClavataDecodeException.class);
       assertThat(e.getMessage()).contains("[REDACTED]");
       assertNoKeyAnywhere(e);
@@ -68,10 +80,17 @@ class EchoedKeyTest extends MockServerTest {
 
   @Test
   void aKeyEchoedIntoAStreamLineStaysOutOfTheInterruption() {
-    server.enqueue(ok("{\"result\":{\"policyEvaluationReport\":{\"threshold\":\"Bearer " + KEY + "\"}}}\n"));
+    server.enqueue(
+        ok("{\"result\":{\"policyEvaluationReport\":{\"threshold\":\"Bearer " + KEY + "\"}}}\n"));
     try (EvaluationStream stream =
-        client.stream().evaluate(EvaluateRequest.builder().policyId("p").addContent(ContentData.text("x")).build())) {
-      StreamInterruptedException e = catchThrowableOfType(StreamInterruptedException.class, stream::toList);
+        client.stream()
+            .evaluate(
+                EvaluateRequest.builder()
+                    .policyId("p")
+                    .addContent(ContentData.text("x"))
+                    .build())) {
+      StreamInterruptedException e =
+          catchThrowableOfType(StreamInterruptedException.class, stream::toList);
       assertThat(e.getCause()).isInstanceOf(ClavataDecodeException.class);
       assertNoKeyAnywhere(e);
     }
@@ -85,17 +104,25 @@ class EchoedKeyTest extends MockServerTest {
             .addHeader("X-Echo-Authorization", "Bearer " + KEY)
             .addHeader("X-Request-Id", "req-" + KEY)
             .body(
-                "{\"code\":1,\"message\":\"refused for " + KEY + "\",\"details\":["
+                "{\"code\":1,\"message\":\"refused for "
+                    + KEY
+                    + "\",\"details\":["
                     + "{\"@type\":\"type.googleapis.com/clavata.gateway.v1.PrecheckFailure\","
-                    + "\"type\":\"PRECHECK_FAILURE_TYPE_NCMEC\",\"message\":\"key " + KEY + "\","
-                    + "\"details\":\"md5::" + KEY + "\"},"
-                    + "{\"@type\":\"debug\",\"" + KEY + "\":[\"Bearer " + KEY + "\"]}]}")
+                    + "\"type\":\"PRECHECK_FAILURE_TYPE_NCMEC\",\"message\":\"key "
+                    + KEY
+                    + "\","
+                    + "\"details\":\"md5::"
+                    + KEY
+                    + "\"},"
+                    + "{\"@type\":\"debug\",\""
+                    + KEY
+                    + "\":[\"Bearer "
+                    + KEY
+                    + "\"]}]}")
             .build());
     ContentRefusedException e =
         catchThrowableOfType(
-            ContentRefusedException.class,
-            () -> client.jobs().create(
-                createJob()));
+            ContentRefusedException.class, () -> client.jobs().create(createJob()));
     assertNoKeyAnywhere(e);
     assertThat(e.headers().get("x-echo-authorization")).containsExactly("Bearer [REDACTED]");
     assertThat(e.requestId()).contains("req-[REDACTED]");
@@ -107,19 +134,29 @@ class EchoedKeyTest extends MockServerTest {
   void aKeyEchoedIntoAMalformedStatusLineStaysOutOfTheNetworkError() {
     server.enqueue(new MockResponse.Builder().status("BOGUS " + KEY).build());
     try (ClavataClient once = TestClients.builder(server, timing).maxRetries(0).build()) {
-      ClavataIoException e = catchThrowableOfType(ClavataIoException.class, () -> once.jobs().get("j1"));
+      ClavataIoException e =
+          catchThrowableOfType(ClavataIoException.class, () -> once.jobs().get("j1"));
       assertThat(e.getMessage()).contains("[REDACTED]");
       assertNoKeyAnywhere(e);
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ck_live\r\nX-Evil: 1", "ck_live\nabc", "ck_li\u0000ve", "ck_clé_live", "ck live", "ck\tlive"})
+  @ValueSource(
+      strings = {
+        "ck_live\r\nX-Evil: 1",
+        "ck_live\nabc",
+        "ck_li\u0000ve",
+        "ck_clé_live",
+        "ck live",
+        "ck\tlive"
+      })
   void aKeyThatCannotTravelInAHeaderIsRefusedAtBuildWithoutShowingIt(String key) {
     assertThatThrownBy(() -> ClavataClient.builder().apiKey(key).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cannot be sent in an HTTP header")
         .hasMessageContaining("at index")
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(key.strip()).doesNotContain("live"));
+        .satisfies(
+            e -> assertThat(e.getMessage()).doesNotContain(key.strip()).doesNotContain("live"));
   }
 }

@@ -35,8 +35,7 @@ class ErrorBodyFormsTest extends ErrorMappingTestBase {
   @Test
   void keepsABoundedFoldedExcerptOfAProxyHtmlPage() {
     StringBuilder html =
-        new StringBuilder(
-            "<html>\r\n  <head><title>502 Bad Gateway</title></head>\n\t<body>\n");
+        new StringBuilder("<html>\r\n  <head><title>502 Bad Gateway</title></head>\n\t<body>\n");
     for (int i = 0; i < 100; i++) {
       html.append("    <p>upstream   connect error\t").append(i).append("</p>\n");
     }
@@ -55,7 +54,8 @@ class ErrorBodyFormsTest extends ErrorMappingTestBase {
     assertThat(e.grpcCode()).isEmpty();
     assertThat(e.details()).isEmpty();
     assertThat(e.message())
-        .startsWith("<html> <head><title>502 Bad Gateway</title></head> <body> <p>upstream connect error 0</p>")
+        .startsWith(
+            "<html> <head><title>502 Bad Gateway</title></head> <body> <p>upstream connect error 0</p>")
         .endsWith("…")
         .doesNotContain("\n", "\r", "\t", "  ");
     assertThat(e.message().length()).isLessThanOrEqualTo(513).isGreaterThanOrEqualTo(500);

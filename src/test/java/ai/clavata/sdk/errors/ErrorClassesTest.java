@@ -56,7 +56,16 @@ class ErrorClassesTest extends ErrorMappingTestBase {
     assertThat(e.details()).isEmpty();
     assertThat(e.requestId()).contains("req-" + code);
     assertThat(e.getMessage())
-        .isEqualTo("HTTP " + http + " " + grpc.name() + ": went wrong " + code + " (request id req-" + code + ")");
+        .isEqualTo(
+            "HTTP "
+                + http
+                + " "
+                + grpc.name()
+                + ": went wrong "
+                + code
+                + " (request id req-"
+                + code
+                + ")");
   }
 
   // ---------------------------------------------------------------------------------------------

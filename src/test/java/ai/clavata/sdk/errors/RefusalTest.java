@@ -24,7 +24,8 @@ class RefusalTest extends ErrorMappingTestBase {
   @Test
   void readsARefusalSentAs499Cancelled() {
     ClavataApiException e =
-        errorFor(status(499, "{\"code\":1,\"message\":\"refused\",\"details\":[" + NCMEC_DETAIL + "]}"));
+        errorFor(
+            status(499, "{\"code\":1,\"message\":\"refused\",\"details\":[" + NCMEC_DETAIL + "]}"));
 
     assertThat(e).isExactlyInstanceOf(ContentRefusedException.class);
     ContentRefusedException refused = (ContentRefusedException) e;
@@ -49,7 +50,9 @@ class RefusalTest extends ErrorMappingTestBase {
   void readsARefusalSentAsFailedPreconditionWithAPrecheckDetail() {
     ClavataApiException e =
         errorFor(
-            status(400, "{\"code\":9,\"message\":\"precheck failed\",\"details\":[" + NCMEC_DETAIL + "]}"));
+            status(
+                400,
+                "{\"code\":9,\"message\":\"precheck failed\",\"details\":[" + NCMEC_DETAIL + "]}"));
 
     assertThat(e).isExactlyInstanceOf(ContentRefusedException.class);
     ContentRefusedException refused = (ContentRefusedException) e;
@@ -60,8 +63,7 @@ class RefusalTest extends ErrorMappingTestBase {
     assertThat(failure.type()).isEqualTo(PrecheckFailureType.NCMEC);
     assertThat(failure.message()).isEqualTo("content matched a known hash");
     assertThat(failure.contentHash()).isEqualTo("5d41402abc4b2a76b9719d911017c592");
-    assertThat(failure.matchConfidence())
-        .isEqualTo(PrecheckMatchConfidence.EXACT);
+    assertThat(failure.matchConfidence()).isEqualTo(PrecheckMatchConfidence.EXACT);
   }
 
   @Test
@@ -112,9 +114,7 @@ class RefusalTest extends ErrorMappingTestBase {
     assertThat(refused.details()).hasSize(3);
     assertThat(refused.failures())
         .extracting(PrecheckFailure::type)
-        .containsExactly(
-            PrecheckFailureType.NCMEC,
-            PrecheckFailureType.UNSUPPORTED_IMAGE_FORMAT);
+        .containsExactly(PrecheckFailureType.NCMEC, PrecheckFailureType.UNSUPPORTED_IMAGE_FORMAT);
   }
 
   @Test
@@ -128,7 +128,8 @@ class RefusalTest extends ErrorMappingTestBase {
 
   @Test
   void aRefusalIsNotRetried() {
-    server.enqueue(status(499, "{\"code\":1,\"message\":\"refused\",\"details\":[" + NCMEC_DETAIL + "]}"));
+    server.enqueue(
+        status(499, "{\"code\":1,\"message\":\"refused\",\"details\":[" + NCMEC_DETAIL + "]}"));
     try (ClavataClient client = TestClients.client(server, timing)) {
       ContentRefusedException e =
           catchThrowableOfType(

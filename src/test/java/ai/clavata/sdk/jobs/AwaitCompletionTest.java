@@ -158,13 +158,15 @@ class AwaitCompletionTest extends MockServerTest {
     server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_RUNNING")));
     server.enqueue(ok(jobEnvelope("job-1", "JOB_STATUS_COMPLETED")));
     List<JobStatus> heard = new ArrayList<>();
-    PollOptions fixed = new PollOptions(Duration.ofSeconds(2), Duration.ofSeconds(2), 1.0, Duration.ofMinutes(1));
+    PollOptions fixed =
+        new PollOptions(Duration.ofSeconds(2), Duration.ofSeconds(2), 1.0, Duration.ofMinutes(1));
 
     Job job = client.jobs().awaitCompletion("job-1", fixed, polled -> heard.add(polled.status()));
 
     assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
     assertThat(heard).containsExactly(JobStatus.PENDING, JobStatus.RUNNING, JobStatus.COMPLETED);
-    assertThat(timing.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2));
+    assertThat(timing.sleeps())
+        .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2));
   }
 
   @Test
@@ -174,7 +176,9 @@ class AwaitCompletionTest extends MockServerTest {
     List<JobStatus> heard = new ArrayList<>();
 
     Job job =
-        client.async().jobs()
+        client
+            .async()
+            .jobs()
             .awaitCompletion("job-1", PollOptions.forJobs(), polled -> heard.add(polled.status()))
             .get(10, TimeUnit.SECONDS);
 

@@ -61,7 +61,10 @@ class CreateJobTest extends MockServerTest {
         create(
             CreateJobRequest.builder()
                 .policyId("policy-1")
-                .addContent(ContentData.text("hello").withMetadata("postId", "42").withMetadata("lang", "en"))
+                .addContent(
+                    ContentData.text("hello")
+                        .withMetadata("postId", "42")
+                        .withMetadata("lang", "en"))
                 .build());
 
     assertThat(tree(recorded.getBody().utf8()))
@@ -79,11 +82,11 @@ class CreateJobTest extends MockServerTest {
     assertThat(expected).contains("+").contains("/").endsWith("=");
 
     RecordedRequest recorded =
-        create(CreateJobRequest.builder().policyId("p").addContent(ContentData.image(image)).build());
+        create(
+            CreateJobRequest.builder().policyId("p").addContent(ContentData.image(image)).build());
 
     assertThat(tree(recorded.getBody().utf8()))
-        .isEqualTo(
-            tree("{\"contentData\":[{\"image\":\"" + expected + "\"}],\"policyId\":\"p\"}"));
+        .isEqualTo(tree("{\"contentData\":[{\"image\":\"" + expected + "\"}],\"policyId\":\"p\"}"));
   }
 
   @Test
@@ -111,7 +114,8 @@ class CreateJobTest extends MockServerTest {
                 .addContent(ContentData.text("one"))
                 .addAllContent(
                     List.of(
-                        ContentData.imageUrl("https://example.com/2.png"), ContentData.text("three")))
+                        ContentData.imageUrl("https://example.com/2.png"),
+                        ContentData.text("three")))
                 .build());
 
     assertThat(tree(recorded.getBody().utf8()))
@@ -316,7 +320,8 @@ class CreateJobTest extends MockServerTest {
 
   @Test
   void serverErrorOnCreateIsNotRetriedByDefault() {
-    server.enqueue(new MockResponse.Builder().code(500).body("{\"code\":13,\"message\":\"boom\"}").build());
+    server.enqueue(
+        new MockResponse.Builder().code(500).body("{\"code\":13,\"message\":\"boom\"}").build());
     server.enqueue(ok(Fixtures.read("job-completed.json")));
     CreateJobRequest request = createJob();
 
@@ -326,7 +331,8 @@ class CreateJobTest extends MockServerTest {
 
   @Test
   void serverErrorOnCreateIsRetriedWhenOptedIn() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(500).body("{\"code\":13,\"message\":\"boom\"}").build());
+    server.enqueue(
+        new MockResponse.Builder().code(500).body("{\"code\":13,\"message\":\"boom\"}").build());
     server.enqueue(ok(Fixtures.read("job-completed.json")));
     CreateJobRequest request = createJob();
 

@@ -100,7 +100,6 @@ class GetJobTest extends MockServerTest {
   void emptyBodyIsADecodeError() {
     server.enqueue(ok(""));
 
-    assertThatThrownBy(() -> client.jobs().get("job-1"))
-        .isInstanceOf(ClavataDecodeException.class);
+    assertThatThrownBy(() -> client.jobs().get("job-1")).isInstanceOf(ClavataDecodeException.class);
   }
 }

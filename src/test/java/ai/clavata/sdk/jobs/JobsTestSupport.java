@@ -11,12 +11,19 @@ final class JobsTestSupport {
 
   /** A job object with an id and a wire status. */
   static String job(String jobUuid, String wireStatus) {
-    return "{\"jobUuid\":\"" + jobUuid + "\",\"status\":\"" + wireStatus
+    return "{\"jobUuid\":\""
+        + jobUuid
+        + "\",\"status\":\""
+        + wireStatus
         + "\",\"contentData\":[],\"results\":[],\"threshold\":0.5}";
   }
 
   /** A ListJobs response. */
   static String page(String nextPageToken, String... jobs) {
-    return "{\"jobs\":[" + String.join(",", jobs) + "],\"nextPageToken\":\"" + nextPageToken + "\"}";
+    return "{\"jobs\":["
+        + String.join(",", jobs)
+        + "],\"nextPageToken\":\""
+        + nextPageToken
+        + "\"}";
   }
 }

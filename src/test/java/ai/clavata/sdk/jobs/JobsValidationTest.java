@@ -111,7 +111,8 @@ class JobsValidationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(doubles = {-0.1, 1.1, -1e-9, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+  @ValueSource(
+      doubles = {-0.1, 1.1, -1e-9, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
   void thresholdOutOfRange(double threshold) {
     assertThatThrownBy(() -> valid().threshold(threshold).build())
         .isInstanceOf(IllegalArgumentException.class)

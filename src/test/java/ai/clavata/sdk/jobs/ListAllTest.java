@@ -70,7 +70,8 @@ class ListAllTest extends MockServerTest {
     assertThat(third.getUrl().queryParameterValues("pageToken")).containsExactly("token-3");
     for (RecordedRequest recorded : List.of(first, second, third)) {
       assertThat(recorded.getUrl().encodedPath()).isEqualTo("/v1/jobs");
-      assertThat(recorded.getUrl().queryParameter("query.status")).isEqualTo("JOB_STATUS_COMPLETED");
+      assertThat(recorded.getUrl().queryParameter("query.status"))
+          .isEqualTo("JOB_STATUS_COMPLETED");
       assertThat(recorded.getUrl().queryParameter("query.policyId")).isEqualTo("p");
       assertThat(recorded.getUrl().queryParameter("pageSize")).isEqualTo("2");
     }
@@ -153,7 +154,8 @@ class ListAllTest extends MockServerTest {
     server.enqueue(ok(page("t3")));
     server.enqueue(ok(page("", job("b", "JOB_STATUS_COMPLETED"))));
 
-    List<String> ids = client.jobs().listAll().stream().map(Job::jobUuid).collect(Collectors.toList());
+    List<String> ids =
+        client.jobs().listAll().stream().map(Job::jobUuid).collect(Collectors.toList());
 
     assertThat(ids).containsExactly("a", "b");
     assertThat(server.getRequestCount()).isEqualTo(3);

@@ -124,7 +124,8 @@ class ListJobsTest extends MockServerTest {
             "query.updatedTimeRange.end",
             "query.completedTimeRange.start",
             "query.completedTimeRange.end");
-    assertThat(url.queryParameter("query.createdTimeRange.start")).isEqualTo("2026-01-02T03:04:05Z");
+    assertThat(url.queryParameter("query.createdTimeRange.start"))
+        .isEqualTo("2026-01-02T03:04:05Z");
     assertThat(url.queryParameter("query.updatedTimeRange.end")).isEqualTo("2026-02-03T04:05:06Z");
   }
 
@@ -169,8 +170,10 @@ class ListJobsTest extends MockServerTest {
 
   @Test
   void createdAfterAndBeforeCombineIntoOneRange() throws Exception {
-    ListJobsRequest afterThenBefore = ListJobsRequest.builder().createdAfter(T1).createdBefore(T2).build();
-    ListJobsRequest beforeThenAfter = ListJobsRequest.builder().createdBefore(T2).createdAfter(T1).build();
+    ListJobsRequest afterThenBefore =
+        ListJobsRequest.builder().createdAfter(T1).createdBefore(T2).build();
+    ListJobsRequest beforeThenAfter =
+        ListJobsRequest.builder().createdBefore(T2).createdAfter(T1).build();
 
     assertThat(afterThenBefore.createdTimeRange()).isEqualTo(new TimeRange(T1, T2, false));
     assertThat(beforeThenAfter.createdTimeRange()).isEqualTo(new TimeRange(T1, T2, false));
@@ -201,7 +204,8 @@ class ListJobsTest extends MockServerTest {
     Page<Job> page = client.jobs().list(ListJobsRequest.builder().pageSize(2).build());
 
     assertThat(page.items()).extracting(Job::jobUuid).containsExactly("job-1", "job-2");
-    assertThat(page.items()).extracting(Job::status)
+    assertThat(page.items())
+        .extracting(Job::status)
         .containsExactly(JobStatus.COMPLETED, JobStatus.RUNNING);
     assertThat(page.hasNextPage()).isTrue();
     assertThat(page.nextPageToken()).contains("token-2");
@@ -280,8 +284,10 @@ class ListJobsTest extends MockServerTest {
     Page<Job> first = client.jobs().list(ListJobsRequest.builder().pageToken("t1").build());
     first.nextPage();
 
-    assertThat(server.takeRequest().getUrl().queryParameterValues("pageToken")).containsExactly("t1");
-    assertThat(server.takeRequest().getUrl().queryParameterValues("pageToken")).containsExactly("t2");
+    assertThat(server.takeRequest().getUrl().queryParameterValues("pageToken"))
+        .containsExactly("t1");
+    assertThat(server.takeRequest().getUrl().queryParameterValues("pageToken"))
+        .containsExactly("t2");
   }
 
   @Test

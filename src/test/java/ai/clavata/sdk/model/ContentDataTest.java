@@ -38,7 +38,12 @@ class ContentDataTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://example.com/cat.png", "http://example.com/cat.png", "HTTPS://EXAMPLE.COM/x.jpg"})
+  @ValueSource(
+      strings = {
+        "https://example.com/cat.png",
+        "http://example.com/cat.png",
+        "HTTPS://EXAMPLE.COM/x.jpg"
+      })
   void imageUrlSetsOnlyTheUrl(String url) {
     ContentData item = ContentData.imageUrl(url);
     assertThat(item.contentKindCount()).isEqualTo(1);
@@ -82,8 +87,16 @@ class ContentDataTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "example.com/cat.png", "/relative/cat.png", "ftp://example.com/cat.png",
-      "file:///etc/passwd", "data:image/png;base64,AAAA"})
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "example.com/cat.png",
+        "/relative/cat.png",
+        "ftp://example.com/cat.png",
+        "file:///etc/passwd",
+        "data:image/png;base64,AAAA"
+      })
   void imageUrlMustBeHttpOrHttps(String url) {
     assertThatThrownBy(() -> ContentData.imageUrl(url))
         .isInstanceOf(IllegalArgumentException.class)
@@ -134,7 +147,8 @@ class ContentDataTest {
     ContentData item = new ContentData("t", null, null, source, null);
     source.put("b", "2");
     assertThat(item.metadata()).containsExactly(entry("a", "1"));
-    assertThatThrownBy(() -> item.metadata().put("c", "3")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> item.metadata().put("c", "3"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   // --- equality
@@ -146,16 +160,21 @@ class ContentDataTest {
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     assertThat(a).isNotEqualTo(ContentData.image(new byte[] {1, 2, 4}));
     assertThat(a).isNotEqualTo(ContentData.image(new byte[] {1, 2, 3}).withMetadata("k", "v"));
-    assertThat(a.withMetadata("k", "v")).isEqualTo(b.withMetadata("k", "v"))
+    assertThat(a.withMetadata("k", "v"))
+        .isEqualTo(b.withMetadata("k", "v"))
         .hasSameHashCodeAs(b.withMetadata("k", "v"));
   }
 
   @Test
   void equalsComparesEveryComponent() {
-    assertThat(ContentData.text("a")).isEqualTo(ContentData.text("a")).hasSameHashCodeAs(ContentData.text("a"));
+    assertThat(ContentData.text("a"))
+        .isEqualTo(ContentData.text("a"))
+        .hasSameHashCodeAs(ContentData.text("a"));
     assertThat(ContentData.text("a")).isNotEqualTo(ContentData.text("b"));
-    assertThat(ContentData.imageUrl("https://x.test/a")).isEqualTo(ContentData.imageUrl("https://x.test/a"));
-    assertThat(ContentData.imageUrl("https://x.test/a")).isNotEqualTo(ContentData.imageUrl("https://x.test/b"));
+    assertThat(ContentData.imageUrl("https://x.test/a"))
+        .isEqualTo(ContentData.imageUrl("https://x.test/a"));
+    assertThat(ContentData.imageUrl("https://x.test/a"))
+        .isNotEqualTo(ContentData.imageUrl("https://x.test/b"));
     assertThat(new ContentData(null, null, null, null, "md5::1"))
         .isNotEqualTo(new ContentData(null, null, null, null, "md5::2"))
         .isEqualTo(new ContentData(null, null, null, Map.of(), "md5::1"));
@@ -167,12 +186,15 @@ class ContentDataTest {
   @Test
   void withMetadataKeepsInsertionOrderAndLeavesTheOriginalUnchanged() {
     ContentData original = ContentData.text("hello");
-    ContentData tagged = original.withMetadata("zeta", "1").withMetadata("alpha", "2").withMetadata("mid", "3");
+    ContentData tagged =
+        original.withMetadata("zeta", "1").withMetadata("alpha", "2").withMetadata("mid", "3");
 
-    assertThat(tagged.metadata()).containsExactly(entry("zeta", "1"), entry("alpha", "2"), entry("mid", "3"));
+    assertThat(tagged.metadata())
+        .containsExactly(entry("zeta", "1"), entry("alpha", "2"), entry("mid", "3"));
     assertThat(original.metadata()).isEmpty();
     assertThat(tagged.text()).isEqualTo("hello");
-    assertThatThrownBy(() -> tagged.metadata().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> tagged.metadata().put("x", "y"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -197,14 +219,20 @@ class ContentDataTest {
   void toStringAbbreviatesLongText() {
     String text = "x".repeat(60) + "SECRET-TAIL" + "y".repeat(200);
     String shown = ContentData.text(text).toString();
-    assertThat(shown).contains("x".repeat(60)).contains("…").doesNotContain("SECRET-TAIL").doesNotContain("y");
+    assertThat(shown)
+        .contains("x".repeat(60))
+        .contains("…")
+        .doesNotContain("SECRET-TAIL")
+        .doesNotContain("y");
     assertThat(shown.length()).isLessThan(120);
   }
 
   @Test
   void toStringShowsShortTextWhole() {
     assertThat(ContentData.text("hello").withMetadata("postId", "42").toString())
-        .contains("hello").contains("postId=42").doesNotContain("…");
+        .contains("hello")
+        .contains("postId=42")
+        .doesNotContain("…");
   }
 
   @Test
@@ -224,14 +252,17 @@ class ContentDataTest {
   @Test
   void toStringOfAnEchoedItemNamesTheHash() {
     assertThat(new ContentData(null, null, null, Map.of(), "md5::abc").toString())
-        .contains("no content").contains("md5::abc");
+        .contains("no content")
+        .contains("md5::abc");
   }
 
   // --- JSON
 
   @Test
   void parsesBase64ImageFromJson() throws Exception {
-    ContentData item = Json.MAPPER.readValue("{\"image\": \"AQID\", \"metadata\": {\"k\": \"v\"}}", ContentData.class);
+    ContentData item =
+        Json.MAPPER.readValue(
+            "{\"image\": \"AQID\", \"metadata\": {\"k\": \"v\"}}", ContentData.class);
     assertThat(item.image()).containsExactly(1, 2, 3);
     assertThat(item.metadata()).containsExactly(entry("k", "v"));
     assertThat(item).isEqualTo(ContentData.image(new byte[] {1, 2, 3}).withMetadata("k", "v"));

@@ -22,14 +22,31 @@ class ConvenienceViewsTest {
     return Json.MAPPER.readValue(json, PolicyEvaluationReport.class);
   }
 
-  static SectionEvaluationReport section(String name, Outcome result, ReviewResult review, String message) {
+  static SectionEvaluationReport section(
+      String name, Outcome result, ReviewResult review, String message) {
     return new SectionEvaluationReport(name, result, message, List.of(), null, review);
   }
 
   static PolicyEvaluationReport reportOf(
-      Outcome result, ReviewResult review, List<SectionEvaluationReport> sections, Map<String, Double> labelMatches) {
+      Outcome result,
+      ReviewResult review,
+      List<SectionEvaluationReport> sections,
+      Map<String, Double> labelMatches) {
     return new PolicyEvaluationReport(
-        "p", "key", "v", result, sections, null, "hash", Map.of(), review, 0.5, labelMatches, null, null, null);
+        "p",
+        "key",
+        "v",
+        result,
+        sections,
+        null,
+        "hash",
+        Map.of(),
+        review,
+        0.5,
+        labelMatches,
+        null,
+        null,
+        null);
   }
 
   // --- PolicyEvaluationReport.outcome() / score()
@@ -37,7 +54,8 @@ class ConvenienceViewsTest {
   @Test
   void outcomePrefersTheReviewResult() throws Exception {
     PolicyEvaluationReport report =
-        report("{\"result\": \"OUTCOME_FALSE\", \"reviewResult\": {\"outcome\": \"OUTCOME_TRUE\", \"score\": 0.8}}");
+        report(
+            "{\"result\": \"OUTCOME_FALSE\", \"reviewResult\": {\"outcome\": \"OUTCOME_TRUE\", \"score\": 0.8}}");
     assertThat(report.outcome()).isEqualTo(Outcome.TRUE);
     assertThat(report.score()).isEqualTo(0.8);
   }
@@ -51,8 +69,9 @@ class ConvenienceViewsTest {
 
   @Test
   void outcomeFallsBackWhenTheReviewResultOutcomeIsUnspecified() throws Exception {
-    PolicyEvaluationReport report = report(
-        "{\"result\": \"OUTCOME_FAILED\", \"reviewResult\": {\"outcome\": \"OUTCOME_UNSPECIFIED\", \"score\": -1}}");
+    PolicyEvaluationReport report =
+        report(
+            "{\"result\": \"OUTCOME_FAILED\", \"reviewResult\": {\"outcome\": \"OUTCOME_UNSPECIFIED\", \"score\": -1}}");
     assertThat(report.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(report.score()).isEqualTo(-1.0);
   }
@@ -67,18 +86,23 @@ class ConvenienceViewsTest {
 
   @Test
   void matchedLabelsUsesLabelMatchesInServerOrder() throws Exception {
-    PolicyEvaluationReport report = report("""
+    PolicyEvaluationReport report =
+        report(
+            """
         {"labelMatches": {"Zeta": 0.9, "Alpha": 0.7, "Mid": 0.8, "Beta": 0.6},
          "sectionEvaluationReports": [
            {"name": "OnlyInSections", "reviewResult": {"outcome": "OUTCOME_TRUE", "score": 0.99}}]}
         """);
     assertThat(report.matchedLabels())
-        .containsExactly(entry("Zeta", 0.9), entry("Alpha", 0.7), entry("Mid", 0.8), entry("Beta", 0.6));
+        .containsExactly(
+            entry("Zeta", 0.9), entry("Alpha", 0.7), entry("Mid", 0.8), entry("Beta", 0.6));
   }
 
   @Test
   void matchedLabelsFallsBackToTrueSectionsInOrder() throws Exception {
-    PolicyEvaluationReport report = report("""
+    PolicyEvaluationReport report =
+        report(
+            """
         {"sectionEvaluationReports": [
            {"name": "Zeta", "result": "OUTCOME_FALSE", "reviewResult": {"outcome": "OUTCOME_TRUE", "score": 0.9}},
            {"name": "NotMatched", "result": "OUTCOME_TRUE", "reviewResult": {"outcome": "OUTCOME_FALSE", "score": 0.2}},
@@ -94,8 +118,8 @@ class ConvenienceViewsTest {
 
   @Test
   void matchedLabelsIsReadOnly() {
-    PolicyEvaluationReport fromSections = reportOf(
-        Outcome.TRUE, null, List.of(section("A", Outcome.TRUE, null, "Flag")), Map.of());
+    PolicyEvaluationReport fromSections =
+        reportOf(Outcome.TRUE, null, List.of(section("A", Outcome.TRUE, null, "Flag")), Map.of());
     PolicyEvaluationReport fromMatches = reportOf(Outcome.TRUE, null, List.of(), Map.of("A", 0.5));
     assertThatThrownBy(() -> fromSections.matchedLabels().put("B", 1.0))
         .isInstanceOf(UnsupportedOperationException.class);
@@ -107,16 +131,22 @@ class ConvenienceViewsTest {
 
   @Test
   void actionsAreTheDistinctMessagesOfMatchedSectionsInOrder() {
-    PolicyEvaluationReport report = reportOf(Outcome.TRUE, null, List.of(
-        section("A", Outcome.TRUE, null, "Flag, Escalate"),
-        section("B", Outcome.FALSE, null, "Hide"),
-        section("C", Outcome.UNSPECIFIED, new ReviewResult(Outcome.TRUE, 0.9), "Block"),
-        section("D", Outcome.TRUE, null, "Flag, Escalate"),
-        section("E", Outcome.TRUE, null, "   "),
-        section("F", Outcome.TRUE, null, null),
-        section("G", Outcome.TRUE, new ReviewResult(Outcome.FALSE, 0.1), "NotMe")), Map.of());
+    PolicyEvaluationReport report =
+        reportOf(
+            Outcome.TRUE,
+            null,
+            List.of(
+                section("A", Outcome.TRUE, null, "Flag, Escalate"),
+                section("B", Outcome.FALSE, null, "Hide"),
+                section("C", Outcome.UNSPECIFIED, new ReviewResult(Outcome.TRUE, 0.9), "Block"),
+                section("D", Outcome.TRUE, null, "Flag, Escalate"),
+                section("E", Outcome.TRUE, null, "   "),
+                section("F", Outcome.TRUE, null, null),
+                section("G", Outcome.TRUE, new ReviewResult(Outcome.FALSE, 0.1), "NotMe")),
+            Map.of());
     assertThat(report.actions()).containsExactly("Flag, Escalate", "Block");
-    assertThatThrownBy(() -> report.actions().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> report.actions().add("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   // --- nothing throws on a bare report
@@ -137,7 +167,9 @@ class ConvenienceViewsTest {
 
   @Test
   void viewsDoNotThrowOnEmptyNestedMessages() throws Exception {
-    PolicyEvaluationReport report = report("""
+    PolicyEvaluationReport report =
+        report(
+            """
         {"sectionEvaluationReports": [{}, {"reviewResult": {}}, {"exceptionEvaluationReport": {}}],
          "exceptionEvaluationReport": {}, "reviewResult": {}}
         """);
@@ -146,10 +178,12 @@ class ConvenienceViewsTest {
     assertThat(report.matchedLabels()).isEmpty();
     assertThat(report.actions()).isEmpty();
     assertThat(report.exceptionEvaluationReport().outcome()).isEqualTo(Outcome.UNSPECIFIED);
-    assertThat(report.sections()).allSatisfy(section -> {
-      assertThat(section.outcome()).isEqualTo(Outcome.UNSPECIFIED);
-      assertThat(section.score()).isZero();
-    });
+    assertThat(report.sections())
+        .allSatisfy(
+            section -> {
+              assertThat(section.outcome()).isEqualTo(Outcome.UNSPECIFIED);
+              assertThat(section.score()).isZero();
+            });
   }
 
   @Test
@@ -157,7 +191,8 @@ class ConvenienceViewsTest {
     List<SectionEvaluationReport> sections = new ArrayList<>();
     sections.add(section("A", Outcome.TRUE, null, "Flag"));
     PolicyEvaluationReport report =
-        new PolicyEvaluationReport(null, null, null, null, sections, null, null, null, null, 0, null, null, null, null);
+        new PolicyEvaluationReport(
+            null, null, null, null, sections, null, null, null, null, 0, null, null, null, null);
     sections.add(section("B", Outcome.TRUE, null, "Hide"));
 
     assertThat(report.result()).isEqualTo(Outcome.UNSPECIFIED);
@@ -174,7 +209,8 @@ class ConvenienceViewsTest {
     assertThat(section("A", Outcome.TRUE, new ReviewResult(Outcome.FALSE, 0.1), null).outcome())
         .isEqualTo(Outcome.FALSE);
     assertThat(section("A", Outcome.TRUE, null, null).outcome()).isEqualTo(Outcome.TRUE);
-    assertThat(section("A", Outcome.FALSE, new ReviewResult(Outcome.UNSPECIFIED, 0.3), null).outcome())
+    assertThat(
+            section("A", Outcome.FALSE, new ReviewResult(Outcome.UNSPECIFIED, 0.3), null).outcome())
         .isEqualTo(Outcome.FALSE);
     assertThat(section("A", null, null, null).outcome()).isEqualTo(Outcome.UNSPECIFIED);
     assertThat(section("A", Outcome.TRUE, new ReviewResult(Outcome.TRUE, 0.42), null).score())
@@ -184,10 +220,14 @@ class ConvenienceViewsTest {
 
   @Test
   void exceptionOutcomePrefersReviewResultAndFallsBack() {
-    assertThat(new ExceptionEvaluationReport(Outcome.FALSE, null, new ReviewResult(Outcome.TRUE, 0.6)).outcome())
+    assertThat(
+            new ExceptionEvaluationReport(Outcome.FALSE, null, new ReviewResult(Outcome.TRUE, 0.6))
+                .outcome())
         .isEqualTo(Outcome.TRUE);
-    assertThat(new ExceptionEvaluationReport(Outcome.TRUE, null, null).outcome()).isEqualTo(Outcome.TRUE);
-    assertThat(new ExceptionEvaluationReport(Outcome.TRUE, null, new ReviewResult(null, 0)).outcome())
+    assertThat(new ExceptionEvaluationReport(Outcome.TRUE, null, null).outcome())
+        .isEqualTo(Outcome.TRUE);
+    assertThat(
+            new ExceptionEvaluationReport(Outcome.TRUE, null, new ReviewResult(null, 0)).outcome())
         .isEqualTo(Outcome.TRUE);
     ExceptionEvaluationReport empty = new ExceptionEvaluationReport(null, null, null);
     assertThat(empty.outcome()).isEqualTo(Outcome.UNSPECIFIED);
@@ -200,16 +240,20 @@ class ConvenienceViewsTest {
   void reportsSkipsResultsWithoutAReportAndKeepsOrder() {
     PolicyEvaluationReport first = reportOf(Outcome.TRUE, null, List.of(), Map.of());
     PolicyEvaluationReport second = reportOf(Outcome.FALSE, null, List.of(), Map.of());
-    Job job = job(JobStatus.COMPLETED, Arrays.asList(
-        new JobResult("1", "j", "h1", first, null),
-        new JobResult("2", "j", "h2", null, null),
-        new JobResult("3", "j", "h3", second, null)));
+    Job job =
+        job(
+            JobStatus.COMPLETED,
+            Arrays.asList(
+                new JobResult("1", "j", "h1", first, null),
+                new JobResult("2", "j", "h2", null, null),
+                new JobResult("3", "j", "h3", second, null)));
     assertThat(job.reports()).containsExactly(first, second);
   }
 
   @Test
   void jobNormalizesNulls() {
-    Job job = new Job(null, null, null, null, null, null, null, null, null, null, 0, null, null, null);
+    Job job =
+        new Job(null, null, null, null, null, null, null, null, null, null, 0, null, null, null);
     assertThat(job.status()).isEqualTo(JobStatus.UNSPECIFIED);
     assertThat(job.jobType()).isEqualTo(JobType.UNSPECIFIED);
     assertThat(job.contentData()).isEmpty();
@@ -221,7 +265,8 @@ class ConvenienceViewsTest {
   @ParameterizedTest
   @EnumSource(JobStatus.class)
   void jobIsTerminalFollowsItsStatus(JobStatus status) {
-    boolean terminal = EnumSet.of(JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELED).contains(status);
+    boolean terminal =
+        EnumSet.of(JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELED).contains(status);
     assertThat(status.isTerminal()).isEqualTo(terminal);
     assertThat(job(status, List.of()).isTerminal()).isEqualTo(terminal);
   }
@@ -230,11 +275,13 @@ class ConvenienceViewsTest {
   @EnumSource(BatchJobState.class)
   void batchJobStateIsTerminal(BatchJobState state) {
     boolean terminal =
-        EnumSet.of(BatchJobState.COMPLETED, BatchJobState.ERROR, BatchJobState.CANCELLED).contains(state);
+        EnumSet.of(BatchJobState.COMPLETED, BatchJobState.ERROR, BatchJobState.CANCELLED)
+            .contains(state);
     assertThat(state.isTerminal()).isEqualTo(terminal);
   }
 
   private static Job job(JobStatus status, List<JobResult> results) {
-    return new Job("j", "c", status, List.of(), results, null, null, null, "p", "v", 0.5, null, null, null);
+    return new Job(
+        "j", "c", status, List.of(), results, null, null, null, "p", "v", 0.5, null, null, null);
   }
 }

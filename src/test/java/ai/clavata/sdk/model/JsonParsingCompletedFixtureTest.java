@@ -73,7 +73,8 @@ class JsonParsingCompletedFixtureTest {
   void readsTheSections() throws Exception {
     PolicyEvaluationReport report = jobFixture("job-completed.json").reports().get(0);
 
-    assertThat(report.sections()).extracting(SectionEvaluationReport::name)
+    assertThat(report.sections())
+        .extracting(SectionEvaluationReport::name)
         .containsExactly("Threats", "Spam");
 
     SectionEvaluationReport threats = report.sections().get(0);

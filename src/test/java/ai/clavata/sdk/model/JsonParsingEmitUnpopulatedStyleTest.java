@@ -35,10 +35,13 @@ class JsonParsingEmitUnpopulatedStyleTest {
     assertThat(job.created()).isNull();
     assertThat(job.updated()).isNull();
     assertThat(job.completed()).isEqualTo(Instant.parse("2025-07-10T20:47:28.120Z"));
-    assertThat(job.contentData()).singleElement().satisfies(item -> {
-      assertThat(item.metadata()).isNotNull().isEmpty();
-      assertThat(item.contentHash()).isEmpty();
-    });
+    assertThat(job.contentData())
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.metadata()).isNotNull().isEmpty();
+              assertThat(item.contentHash()).isEmpty();
+            });
 
     JobResult result = job.results().get(0);
     assertThat(result.created()).isNull();
@@ -59,7 +62,9 @@ class JsonParsingEmitUnpopulatedStyleTest {
 
   @Test
   void explicitNullsForListsMapsEnumsAndPrimitivesReadAsDefaults() throws Exception {
-    Job job = job("""
+    Job job =
+        job(
+            """
         {"jobUuid": "j", "status": null, "contentData": null, "results": null,
          "created": null, "updated": null, "completed": null, "threshold": null,
          "jobType": null, "labelId": null}
@@ -72,7 +77,9 @@ class JsonParsingEmitUnpopulatedStyleTest {
     assertThat(job.completed()).isNull();
     assertThat(job.threshold()).isZero();
 
-    PolicyEvaluationReport report = report("""
+    PolicyEvaluationReport report =
+        report(
+            """
         {"result": null, "sectionEvaluationReports": null, "contentMetadata": null,
          "labelMatches": null, "threshold": null, "reviewResult": null, "tokenUsage": null,
          "exceptionEvaluationReport": null}
@@ -87,7 +94,9 @@ class JsonParsingEmitUnpopulatedStyleTest {
 
   @Test
   void nestedRecordsNormalizeNullsToo() throws Exception {
-    PolicyEvaluationReport report = report("""
+    PolicyEvaluationReport report =
+        report(
+            """
         {"sectionEvaluationReports": [
            {"name": "A", "result": null, "message": "", "assertionEvaluationReports": null,
             "exceptionEvaluationReport": {"result": null, "assertionEvaluationReports": null,
@@ -113,13 +122,17 @@ class JsonParsingEmitUnpopulatedStyleTest {
 
   @Test
   void nullElementsAndNullMapValuesAreDropped() throws Exception {
-    Job job = job("""
+    Job job =
+        job(
+            """
         {"results": [null, {"jobUuid": "j"}, null], "contentData": [null]}
         """);
     assertThat(job.results()).extracting(JobResult::jobUuid).containsExactly("j");
     assertThat(job.contentData()).isEmpty();
 
-    PolicyEvaluationReport report = report("""
+    PolicyEvaluationReport report =
+        report(
+            """
         {"contentMetadata": {"a": "1", "b": null}, "labelMatches": {"X": null, "Y": 0.5},
          "sectionEvaluationReports": [null]}
         """);

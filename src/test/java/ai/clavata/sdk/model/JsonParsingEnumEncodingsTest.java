@@ -13,16 +13,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Enums by name, by number, and values the SDK does not know. */
 class JsonParsingEnumEncodingsTest {
   @ParameterizedTest
-  @ValueSource(strings = {
-      "\"JOB_STATUS_COMPLETED\"", "3", "\"3\"", "\"COMPLETED\"", "\"completed\"", "\" 3 \""})
+  @ValueSource(
+      strings = {
+        "\"JOB_STATUS_COMPLETED\"",
+        "3",
+        "\"3\"",
+        "\"COMPLETED\"",
+        "\"completed\"",
+        "\" 3 \""
+      })
   void statusAcceptsNamesNumbersAndShortNames(String wire) throws Exception {
     assertThat(job("{\"status\": " + wire + "}").status()).isEqualTo(JobStatus.COMPLETED);
   }
 
   @ParameterizedTest
   @CsvSource({
-    "0, UNSPECIFIED", "1, PENDING", "2, RUNNING", "3, COMPLETED", "4, FAILED", "5, CANCELED",
-    "6, UNRECOGNIZED", "99, UNRECOGNIZED", "-1, UNRECOGNIZED"
+    "0, UNSPECIFIED",
+    "1, PENDING",
+    "2, RUNNING",
+    "3, COMPLETED",
+    "4, FAILED",
+    "5, CANCELED",
+    "6, UNRECOGNIZED",
+    "99, UNRECOGNIZED",
+    "-1, UNRECOGNIZED"
   })
   void statusNumbersFollowTheProtoNumbering(int number, JobStatus expected) throws Exception {
     assertThat(job("{\"status\": " + number + "}").status()).isEqualTo(expected);
@@ -58,10 +72,11 @@ class JsonParsingEnumEncodingsTest {
   @Test
   void shortNamesWork() throws Exception {
     assertThat(report("{\"result\": \"TRUE\", \"reviewResult\": {\"outcome\": \"FAILED\"}}"))
-        .satisfies(r -> {
-          assertThat(r.result()).isEqualTo(Outcome.TRUE);
-          assertThat(r.reviewResult().outcome()).isEqualTo(Outcome.FAILED);
-        });
+        .satisfies(
+            r -> {
+              assertThat(r.result()).isEqualTo(Outcome.TRUE);
+              assertThat(r.reviewResult().outcome()).isEqualTo(Outcome.FAILED);
+            });
     assertThat(job("{\"jobType\": \"BATCH\"}").jobType()).isEqualTo(JobType.BATCH);
   }
 }

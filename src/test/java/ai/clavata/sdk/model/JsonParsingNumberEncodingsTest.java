@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 class JsonParsingNumberEncodingsTest {
   @Test
   void numbersMayArriveAsStrings() throws Exception {
-    PolicyEvaluationReport report = report("""
+    PolicyEvaluationReport report =
+        report(
+            """
         {"threshold": "0.7",
          "reviewResult": {"outcome": "OUTCOME_TRUE", "score": "0.25"},
          "tokenUsage": {"inputTokens": "12", "billedTokens": "24", "multiplier": "2.5"},
@@ -46,14 +48,17 @@ class JsonParsingNumberEncodingsTest {
   @Test
   void negativeOneScoreOfAFailedEvaluationIsKept() throws Exception {
     ReviewResult review =
-        Json.MAPPER.readValue("{\"outcome\": \"OUTCOME_FAILED\", \"score\": -1}", ReviewResult.class);
+        Json.MAPPER.readValue(
+            "{\"outcome\": \"OUTCOME_FAILED\", \"score\": -1}", ReviewResult.class);
     assertThat(review).isEqualTo(new ReviewResult(Outcome.FAILED, -1.0));
   }
 
   @Test
   void explicitNullForPrimitivesIsZero() throws Exception {
-    assertThat(Json.MAPPER.readValue("{\"inputTokens\": null, \"billedTokens\": null, \"multiplier\": null}",
-            TokenUsage.class))
+    assertThat(
+            Json.MAPPER.readValue(
+                "{\"inputTokens\": null, \"billedTokens\": null, \"multiplier\": null}",
+                TokenUsage.class))
         .isEqualTo(new TokenUsage(0, 0, 0.0));
     assertThat(Json.MAPPER.readValue("{\"score\": null}", AssertionEvaluationReport.class).score())
         .isZero();

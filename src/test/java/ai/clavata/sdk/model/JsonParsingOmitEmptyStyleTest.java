@@ -68,7 +68,8 @@ class JsonParsingOmitEmptyStyleTest {
     Job job = jobFixture("job-completed.json");
     PolicyEvaluationReport report = job.reports().get(0);
 
-    assertThatThrownBy(() -> job.results().clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> job.results().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> job.contentData().clear())
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> report.sections().clear())

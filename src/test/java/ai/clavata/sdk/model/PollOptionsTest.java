@@ -11,9 +11,13 @@ class PollOptionsTest {
   @Test
   void eachFeatureHasItsDefaults() {
     assertThat(PollOptions.forJobs())
-        .isEqualTo(new PollOptions(Duration.ofMillis(500), Duration.ofSeconds(5), 1.5, Duration.ofMinutes(5)));
+        .isEqualTo(
+            new PollOptions(
+                Duration.ofMillis(500), Duration.ofSeconds(5), 1.5, Duration.ofMinutes(5)));
     assertThat(PollOptions.forBatchJobs())
-        .isEqualTo(new PollOptions(Duration.ofSeconds(5), Duration.ofMinutes(1), 2.0, Duration.ofHours(48)));
+        .isEqualTo(
+            new PollOptions(
+                Duration.ofSeconds(5), Duration.ofMinutes(1), 2.0, Duration.ofHours(48)));
   }
 
   @Test
@@ -21,7 +25,9 @@ class PollOptionsTest {
     PollOptions base = PollOptions.forBatchJobs();
     assertThat(base.withTimeout(Duration.ofHours(2)).timeout()).isEqualTo(Duration.ofHours(2));
     assertThat(base.withIntervals(Duration.ofSeconds(2), Duration.ofSeconds(3)))
-        .isEqualTo(new PollOptions(Duration.ofSeconds(2), Duration.ofSeconds(3), 2.0, Duration.ofHours(48)));
+        .isEqualTo(
+            new PollOptions(
+                Duration.ofSeconds(2), Duration.ofSeconds(3), 2.0, Duration.ofHours(48)));
     assertThat(base.withGrowth(1.0).growth()).isEqualTo(1.0);
   }
 
@@ -35,7 +41,8 @@ class PollOptionsTest {
         .hasMessageContaining("initialInterval must be positive");
     assertThatThrownBy(() -> PollOptions.forJobs().withTimeout(Duration.ofSeconds(-1)))
         .hasMessageContaining("timeout must be positive");
-    assertThatThrownBy(() -> PollOptions.forJobs().withTimeout(null)).hasMessageContaining("timeout");
+    assertThatThrownBy(() -> PollOptions.forJobs().withTimeout(null))
+        .hasMessageContaining("timeout");
     for (double growth : new double[] {0.5, Double.NaN, Double.POSITIVE_INFINITY}) {
       assertThatThrownBy(() -> PollOptions.forJobs().withGrowth(growth))
           .isInstanceOf(IllegalArgumentException.class)

@@ -16,7 +16,8 @@ class TimeRangeTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("start")
         .hasMessageContaining("end");
-    assertThatThrownBy(() -> new TimeRange(null, null, true)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TimeRange(null, null, true))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -26,7 +27,8 @@ class TimeRangeTest {
         .hasMessageContaining("after")
         .hasMessageContaining(T2.toString())
         .hasMessageContaining(T1.toString());
-    assertThatThrownBy(() -> TimeRange.between(T2, T1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TimeRange.between(T2, T1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -46,13 +48,17 @@ class TimeRangeTest {
 
   @Test
   void factoriesRejectNullBounds() {
-    assertThatThrownBy(() -> TimeRange.between(null, T2)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> TimeRange.between(null, T2))
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("start");
-    assertThatThrownBy(() -> TimeRange.between(T1, null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> TimeRange.between(T1, null))
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("end");
-    assertThatThrownBy(() -> TimeRange.after(null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> TimeRange.after(null))
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("start");
-    assertThatThrownBy(() -> TimeRange.before(null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> TimeRange.before(null))
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("end");
   }
 

@@ -13,9 +13,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WebhookTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "https://example.com/hooks/clavata", "https://example.com", "HTTPS://Example.COM/x",
-      "https://example.com:8443/a?b=c", "https://127.0.0.1/hook"})
+  @ValueSource(
+      strings = {
+        "https://example.com/hooks/clavata",
+        "https://example.com",
+        "HTTPS://Example.COM/x",
+        "https://example.com:8443/a?b=c",
+        "https://127.0.0.1/hook"
+      })
   void acceptsAbsoluteHttpsUrls(String url) {
     Webhook webhook = Webhook.of(url);
     assertThat(webhook.url()).isEqualTo(url);
@@ -23,10 +28,23 @@ class WebhookTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "http://example.com/hook", "/hooks/clavata", "hooks/clavata", "example.com/hook",
-      "ftp://example.com/hook", "https://", "https:///path-only", "mailto:ops@example.com",
-      "garbage", "not a url at all", "https://exa mple.com/hook", "::::", "", "   "})
+  @ValueSource(
+      strings = {
+        "http://example.com/hook",
+        "/hooks/clavata",
+        "hooks/clavata",
+        "example.com/hook",
+        "ftp://example.com/hook",
+        "https://",
+        "https:///path-only",
+        "mailto:ops@example.com",
+        "garbage",
+        "not a url at all",
+        "https://exa mple.com/hook",
+        "::::",
+        "",
+        "   "
+      })
   void rejectsAnythingButAbsoluteHttpsWithAMessageSayingHttps(String url) {
     assertThatThrownBy(() -> Webhook.of(url))
         .isInstanceOf(IllegalArgumentException.class)
@@ -52,7 +70,8 @@ class WebhookTest {
     Webhook original = Webhook.of("https://example.com/hook");
     Webhook withHeaders = original.withHeader("Token", "s3cr3t").withHeader("Account", "acme");
 
-    assertThat(withHeaders.extraHeaders()).containsExactly(entry("Token", "s3cr3t"), entry("Account", "acme"));
+    assertThat(withHeaders.extraHeaders())
+        .containsExactly(entry("Token", "s3cr3t"), entry("Account", "acme"));
     assertThat(withHeaders.url()).isEqualTo("https://example.com/hook");
     assertThat(original.extraHeaders()).isEmpty();
     assertThat(original.withHeader("Token", "a").withHeader("Token", "b").extraHeaders())
@@ -84,10 +103,11 @@ class WebhookTest {
 
   @Test
   void toStringShowsHeaderNamesButNotValues() {
-    String shown = Webhook.of("https://example.com/hook")
-        .withHeader("Token", "s3cr3t-value")
-        .withHeader("Signature", "sig-abc123")
-        .toString();
+    String shown =
+        Webhook.of("https://example.com/hook")
+            .withHeader("Token", "s3cr3t-value")
+            .withHeader("Signature", "sig-abc123")
+            .toString();
     assertThat(shown).contains("https://example.com/hook").contains("Token").contains("Signature");
     assertThat(shown).doesNotContain("s3cr3t-value").doesNotContain("sig-abc123");
   }

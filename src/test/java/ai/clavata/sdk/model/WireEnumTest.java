@@ -27,11 +27,21 @@ class WireEnumTest {
         new WireType<>(JobStatus.class, "JOB_STATUS_", JobStatus::fromWire, JobStatus::wireName),
         new WireType<>(Outcome.class, "OUTCOME_", Outcome::fromWire, Outcome::wireName),
         new WireType<>(JobType.class, "JOB_TYPE_", JobType::fromWire, JobType::wireName),
-        new WireType<>(BatchJobState.class, "BATCH_JOB_STATE_", BatchJobState::fromWire, BatchJobState::wireName),
-        new WireType<>(PrecheckFailureType.class, "PRECHECK_FAILURE_TYPE_",
-            PrecheckFailureType::fromWire, PrecheckFailureType::wireName),
-        new WireType<>(PrecheckMatchConfidence.class, "PRECHECK_MATCH_CONFIDENCE_",
-            PrecheckMatchConfidence::fromWire, PrecheckMatchConfidence::wireName));
+        new WireType<>(
+            BatchJobState.class,
+            "BATCH_JOB_STATE_",
+            BatchJobState::fromWire,
+            BatchJobState::wireName),
+        new WireType<>(
+            PrecheckFailureType.class,
+            "PRECHECK_FAILURE_TYPE_",
+            PrecheckFailureType::fromWire,
+            PrecheckFailureType::wireName),
+        new WireType<>(
+            PrecheckMatchConfidence.class,
+            "PRECHECK_MATCH_CONFIDENCE_",
+            PrecheckMatchConfidence::fromWire,
+            PrecheckMatchConfidence::wireName));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -47,7 +57,9 @@ class WireEnumTest {
       String name = wire.wireName().apply(constant);
       assertThat(name).as("wire name of %s", constant).isEqualTo(wire.prefix() + constant.name());
       assertThat(wire.fromWire().apply(name)).as("fromWire(%s)", name).isSameAs(constant);
-      assertThat(wire.fromWire().apply(constant.name())).as("short name %s", constant).isSameAs(constant);
+      assertThat(wire.fromWire().apply(constant.name()))
+          .as("short name %s", constant)
+          .isSameAs(constant);
       // Jackson writes and reads the wire name.
       assertThat(Json.MAPPER.writeValueAsString(constant)).isEqualTo("\"" + name + "\"");
       assertThat(Json.MAPPER.readValue("\"" + name + "\"", wire.type())).isSameAs(constant);
@@ -73,15 +85,27 @@ class WireEnumTest {
     return Stream.of(
         Arguments.of(JobStatus.CANCELED, "JOB_STATUS_CANCELED", JobStatus.CANCELED.wireName()),
         Arguments.of(JobStatus.COMPLETED, "JOB_STATUS_COMPLETED", JobStatus.COMPLETED.wireName()),
-        Arguments.of(BatchJobState.CANCELLED, "BATCH_JOB_STATE_CANCELLED", BatchJobState.CANCELLED.wireName()),
-        Arguments.of(BatchJobState.POSTPROCESSED, "BATCH_JOB_STATE_POSTPROCESSED",
+        Arguments.of(
+            BatchJobState.CANCELLED,
+            "BATCH_JOB_STATE_CANCELLED",
+            BatchJobState.CANCELLED.wireName()),
+        Arguments.of(
+            BatchJobState.POSTPROCESSED,
+            "BATCH_JOB_STATE_POSTPROCESSED",
             BatchJobState.POSTPROCESSED.wireName()),
         Arguments.of(Outcome.TRUE, "OUTCOME_TRUE", Outcome.TRUE.wireName()),
         Arguments.of(JobType.STANDARD, "JOB_TYPE_STANDARD", JobType.STANDARD.wireName()),
-        Arguments.of(PrecheckFailureType.NCMEC, "PRECHECK_FAILURE_TYPE_NCMEC", PrecheckFailureType.NCMEC.wireName()),
-        Arguments.of(PrecheckFailureType.UNSUPPORTED_IMAGE_FORMAT, "PRECHECK_FAILURE_TYPE_UNSUPPORTED_IMAGE_FORMAT",
+        Arguments.of(
+            PrecheckFailureType.NCMEC,
+            "PRECHECK_FAILURE_TYPE_NCMEC",
+            PrecheckFailureType.NCMEC.wireName()),
+        Arguments.of(
+            PrecheckFailureType.UNSUPPORTED_IMAGE_FORMAT,
+            "PRECHECK_FAILURE_TYPE_UNSUPPORTED_IMAGE_FORMAT",
             PrecheckFailureType.UNSUPPORTED_IMAGE_FORMAT.wireName()),
-        Arguments.of(PrecheckMatchConfidence.EXACT, "PRECHECK_MATCH_CONFIDENCE_EXACT",
+        Arguments.of(
+            PrecheckMatchConfidence.EXACT,
+            "PRECHECK_MATCH_CONFIDENCE_EXACT",
             PrecheckMatchConfidence.EXACT.wireName()));
   }
 
@@ -99,7 +123,8 @@ class WireEnumTest {
     assertThat(JobStatus.fromWire("1")).isEqualTo(JobStatus.PENDING);
     assertThat(JobStatus.fromWire("5")).isEqualTo(JobStatus.CANCELED);
     assertThat(PrecheckFailureType.fromWire("1")).isEqualTo(PrecheckFailureType.NCMEC);
-    assertThat(PrecheckFailureType.fromWire("2")).isEqualTo(PrecheckFailureType.UNSUPPORTED_IMAGE_FORMAT);
+    assertThat(PrecheckFailureType.fromWire("2"))
+        .isEqualTo(PrecheckFailureType.UNSUPPORTED_IMAGE_FORMAT);
     assertThat(PrecheckFailureType.fromWire("3")).isEqualTo(PrecheckFailureType.INVALID_IMAGE);
     assertThat(BatchJobState.fromWire("10")).isEqualTo(BatchJobState.CANCELLED);
     assertThat(BatchJobState.fromWire("11")).isEqualTo(BatchJobState.UNRECOGNIZED);

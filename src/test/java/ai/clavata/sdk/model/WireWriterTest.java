@@ -36,28 +36,48 @@ class WireWriterTest {
 
   @Test
   void textWithMetadata() throws Exception {
-    ObjectNode body = WireWriter.evaluationBody(
-        List.of(ContentData.text("hello").withMetadata("postId", "42").withMetadata("lang", "en")),
-        "policy-1", null, null, Map.of());
+    ObjectNode body =
+        WireWriter.evaluationBody(
+            List.of(
+                ContentData.text("hello").withMetadata("postId", "42").withMetadata("lang", "en")),
+            "policy-1",
+            null,
+            null,
+            Map.of());
 
-    assertThat(wire(body)).isEqualTo(expected("""
+    assertThat(wire(body))
+        .isEqualTo(
+            expected(
+                """
         {"contentData": [{"text": "hello", "metadata": {"postId": "42", "lang": "en"}}],
          "policyId": "policy-1"}
         """));
-    assertThat(body).isEqualTo(expected("""
+    assertThat(body)
+        .isEqualTo(
+            expected(
+                """
         {"contentData": [{"text": "hello", "metadata": {"postId": "42", "lang": "en"}}],
          "policyId": "policy-1"}
         """));
-    assertThat(fieldNames(body.get("contentData").get(0).get("metadata"))).containsExactly("postId", "lang");
+    assertThat(fieldNames(body.get("contentData").get(0).get("metadata")))
+        .containsExactly("postId", "lang");
   }
 
   @Test
   void imageIsStandardPaddedBase64() throws Exception {
     // 0xFB 0xFF encodes to "+/8=": standard alphabet ('+', '/', not '-', '_') and '=' padding.
-    ObjectNode body = WireWriter.evaluationBody(
-        List.of(ContentData.image(new byte[] {(byte) 0xFB, (byte) 0xFF})), "p", null, null, Map.of());
+    ObjectNode body =
+        WireWriter.evaluationBody(
+            List.of(ContentData.image(new byte[] {(byte) 0xFB, (byte) 0xFF})),
+            "p",
+            null,
+            null,
+            Map.of());
 
-    assertThat(wire(body)).isEqualTo(expected("""
+    assertThat(wire(body))
+        .isEqualTo(
+            expected(
+                """
         {"contentData": [{"image": "+/8="}], "policyId": "p"}
         """));
   }
@@ -68,33 +88,56 @@ class WireWriterTest {
     for (int i = 0; i < bytes.length; i++) {
       bytes[i] = (byte) (i * 31 + 7);
     }
-    ObjectNode body = WireWriter.evaluationBody(
-        List.of(ContentData.image(bytes).withMetadata("k", "v")), "p", null, null, Map.of());
+    ObjectNode body =
+        WireWriter.evaluationBody(
+            List.of(ContentData.image(bytes).withMetadata("k", "v")), "p", null, null, Map.of());
 
     String encoded = Base64.getEncoder().encodeToString(bytes);
-    assertThat(wire(body)).isEqualTo(expected(
-        "{\"contentData\": [{\"image\": \"" + encoded + "\", \"metadata\": {\"k\": \"v\"}}], \"policyId\": \"p\"}"));
+    assertThat(wire(body))
+        .isEqualTo(
+            expected(
+                "{\"contentData\": [{\"image\": \""
+                    + encoded
+                    + "\", \"metadata\": {\"k\": \"v\"}}], \"policyId\": \"p\"}"));
     assertThat(Json.MAPPER.writeValueAsString(body)).doesNotContain("\\n").doesNotContain("\\r");
   }
 
   @Test
   void imageUrl() throws Exception {
-    ObjectNode body = WireWriter.evaluationBody(
-        List.of(ContentData.imageUrl("https://example.com/cat.png")), "p", null, null, Map.of());
+    ObjectNode body =
+        WireWriter.evaluationBody(
+            List.of(ContentData.imageUrl("https://example.com/cat.png")),
+            "p",
+            null,
+            null,
+            Map.of());
 
-    assertThat(wire(body)).isEqualTo(expected("""
+    assertThat(wire(body))
+        .isEqualTo(
+            expected(
+                """
         {"contentData": [{"imageUrl": "https://example.com/cat.png"}], "policyId": "p"}
         """));
   }
 
   @Test
   void severalItemsKeepTheirOrderAndKinds() throws Exception {
-    ObjectNode body = WireWriter.evaluationBody(
-        List.of(ContentData.text("a"), ContentData.imageUrl("http://x.test/b.png"),
-            ContentData.image(new byte[] {1, 2, 3}), ContentData.text("d").withMetadata("i", "3")),
-        "p", null, null, Map.of());
+    ObjectNode body =
+        WireWriter.evaluationBody(
+            List.of(
+                ContentData.text("a"),
+                ContentData.imageUrl("http://x.test/b.png"),
+                ContentData.image(new byte[] {1, 2, 3}),
+                ContentData.text("d").withMetadata("i", "3")),
+            "p",
+            null,
+            null,
+            Map.of());
 
-    assertThat(wire(body)).isEqualTo(expected("""
+    assertThat(wire(body))
+        .isEqualTo(
+            expected(
+                """
         {"contentData": [
            {"text": "a"},
            {"imageUrl": "http://x.test/b.png"},
@@ -109,10 +152,14 @@ class WireWriterTest {
     ObjectNode body =
         WireWriter.evaluationBody(List.of(ContentData.text("a")), "p", 0.7, true, Map.of());
 
-    assertThat(wire(body)).isEqualTo(expected("""
+    assertThat(wire(body))
+        .isEqualTo(
+            expected(
+                """
         {"contentData": [{"text": "a"}], "policyId": "p", "threshold": 0.7, "expedited": true}
         """));
-    assertThat(fieldNames(body)).containsExactly("contentData", "policyId", "threshold", "expedited");
+    assertThat(fieldNames(body))
+        .containsExactly("contentData", "policyId", "threshold", "expedited");
   }
 
   @Test
@@ -120,7 +167,10 @@ class WireWriterTest {
     ObjectNode body =
         WireWriter.evaluationBody(List.of(ContentData.text("a")), "p", 0.0, false, Map.of());
 
-    assertThat(wire(body)).isEqualTo(expected("""
+    assertThat(wire(body))
+        .isEqualTo(
+            expected(
+                """
         {"contentData": [{"text": "a"}], "policyId": "p", "threshold": 0.0, "expedited": false}
         """));
   }
@@ -130,7 +180,10 @@ class WireWriterTest {
     ObjectNode body =
         WireWriter.evaluationBody(List.of(ContentData.text("a")), "p", null, null, Map.of());
 
-    assertThat(wire(body)).isEqualTo(expected("""
+    assertThat(wire(body))
+        .isEqualTo(
+            expected(
+                """
         {"contentData": [{"text": "a"}], "policyId": "p"}
         """));
     assertThat(body.has("threshold")).isFalse();
@@ -146,7 +199,10 @@ class WireWriterTest {
     ObjectNode body =
         WireWriter.evaluationBody(List.of(ContentData.text("a")), "p", 0.5, null, options);
 
-    assertThat(wire(body)).isEqualTo(expected("""
+    assertThat(wire(body))
+        .isEqualTo(
+            expected(
+                """
         {"contentData": [{"text": "a"}], "policyId": "p", "threshold": 0.5,
          "options": {"options": {"expedited": "true", "custom": "x"}}}
         """));
@@ -158,7 +214,10 @@ class WireWriterTest {
     ObjectNode body =
         WireWriter.evaluationBody(List.of(ContentData.text("a")), "p", null, true, Map.of());
 
-    assertThat(wire(body)).isEqualTo(expected("""
+    assertThat(wire(body))
+        .isEqualTo(
+            expected(
+                """
         {"contentData": [{"text": "a"}], "policyId": "p", "expedited": true}
         """));
     assertThat(body.has("options")).isFalse();
@@ -168,7 +227,12 @@ class WireWriterTest {
   void webhookWithAndWithoutHeaders() throws Exception {
     assertThat(wire(WireWriter.webhook(Webhook.of("https://example.com/hook"))))
         .isEqualTo(expected("{\"url\": \"https://example.com/hook\"}"));
-    assertThat(wire(WireWriter.webhook(Webhook.of("https://example.com/hook").withHeader("Token", "t"))))
-        .isEqualTo(expected("{\"url\": \"https://example.com/hook\", \"extraHeaders\": {\"Token\": \"t\"}}"));
+    assertThat(
+            wire(
+                WireWriter.webhook(
+                    Webhook.of("https://example.com/hook").withHeader("Token", "t"))))
+        .isEqualTo(
+            expected(
+                "{\"url\": \"https://example.com/hook\", \"extraHeaders\": {\"Token\": \"t\"}}"));
   }
 }

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ResubmitAndEvaluateOneTest extends MockServerTest {
   private static EvaluateRequest resubmitting(int items) {
-    EvaluateRequest.Builder builder = EvaluateRequest.builder().policyId("p").resubmitUnanswered(true);
+    EvaluateRequest.Builder builder =
+        EvaluateRequest.builder().policyId("p").resubmitUnanswered(true);
     for (int i = 0; i < items; i++) {
       builder.addContent(ContentData.text("item " + i));
     }
@@ -80,7 +81,10 @@ class ResubmitAndEvaluateOneTest extends MockServerTest {
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(sentItems())
         .containsExactly(
-            List.of("item 0", "0"), List.of("item 1", "1"), List.of("item 2", "2"), List.of("item 3", "3"));
+            List.of("item 0", "0"),
+            List.of("item 1", "1"),
+            List.of("item 2", "2"),
+            List.of("item 3", "3"));
     assertThat(sentItems()).containsExactly(List.of("item 0", "0"), List.of("item 2", "2"));
     assertThat(timing.sleeps()).hasSize(1);
   }
@@ -136,7 +140,8 @@ class ResubmitAndEvaluateOneTest extends MockServerTest {
     try (EvaluationStream stream = once.stream().evaluate(resubmitting(4))) {
       e =
           catchThrowableOfType(
-              StreamInterruptedException.class, () -> stream.forEach(r -> seen.add(r.inputIndex())));
+              StreamInterruptedException.class,
+              () -> stream.forEach(r -> seen.add(r.inputIndex())));
     }
     assertThat(seen).containsExactly(0, 2);
     assertThat(e.getCause()).isInstanceOf(RateLimitException.class);
@@ -205,7 +210,8 @@ class ResubmitAndEvaluateOneTest extends MockServerTest {
   @Test
   void evaluateOneThrowsTheTypedErrorOfAnErrorLine() {
     server.enqueue(ok(errorLine(refusalStatus())));
-    Throwable thrown = catchThrowable(() -> client.stream().evaluateOne("p", ContentData.text("x")));
+    Throwable thrown =
+        catchThrowable(() -> client.stream().evaluateOne("p", ContentData.text("x")));
     assertThat(thrown).isInstanceOf(ContentRefusedException.class);
     assertThat(((ContentRefusedException) thrown).failures()).hasSize(1);
 
@@ -226,7 +232,8 @@ class ResubmitAndEvaluateOneTest extends MockServerTest {
   @Test
   void evaluateOneOfAStreamWithoutAResultThrows() {
     server.enqueue(ok(""));
-    Throwable thrown = catchThrowable(() -> client.stream().evaluateOne("p", ContentData.text("x")));
+    Throwable thrown =
+        catchThrowable(() -> client.stream().evaluateOne("p", ContentData.text("x")));
     assertThat(thrown).isInstanceOf(ClavataDecodeException.class).hasMessageContaining("result");
 
     server.enqueue(ok("\n\r\n"));

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Correlation of results to inputs through the reserved metadata key, and without it. */
-@Timeout(60)class StreamCorrelationTest extends StreamTestBase {
+@Timeout(60)
+class StreamCorrelationTest extends StreamTestBase {
   @Test
   void outOfOrderResultsCarryTheirInputIndexAndInput() {
     EvaluateRequest request =
@@ -36,7 +37,10 @@ import org.junit.jupiter.api.Timeout;
             .addContent(ContentData.text("two").withMetadata("post", "2"))
             .build();
     server.enqueue(
-        ok(result(2, Map.of("post", "2"), "k") + result(0, Map.of(), "k") + result(1, Map.of(), "k")));
+        ok(
+            result(2, Map.of("post", "2"), "k")
+                + result(0, Map.of(), "k")
+                + result(1, Map.of(), "k")));
     List<EvaluationResult> results = collect(request);
     assertThat(indexes(results)).containsExactly(2, 0, 1);
     for (EvaluationResult r : results) {
@@ -134,7 +138,8 @@ import org.junit.jupiter.api.Timeout;
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> request(1).idleTimeout(Duration.ofMillis(-1)).build())
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> client.stream().evaluate(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> client.stream().evaluate(null))
+        .isInstanceOf(NullPointerException.class);
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -158,13 +163,20 @@ import org.junit.jupiter.api.Timeout;
     assertThat(recorded.getMethod()).isEqualTo("POST");
     assertThat(recorded.getUrl().encodedPath()).isEqualTo("/v1/jobs/stream");
     assertThat(recorded.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertThat(recorded.getHeaders().get("Authorization")).isEqualTo("Bearer " + TestClients.API_KEY);
+    assertThat(recorded.getHeaders().get("Authorization"))
+        .isEqualTo("Bearer " + TestClients.API_KEY);
     JsonNode expected =
         StreamFixtures.JSON.readTree(
             "{\"contentData\":["
-                + "{\"text\":\"hello\",\"metadata\":{\"mine\":\"x\",\"" + KEY + "\":\"0\"}},"
-                + "{\"imageUrl\":\"https://example.com/b.png\",\"metadata\":{\"" + KEY + "\":\"1\"}},"
-                + "{\"image\":\"AQID\",\"metadata\":{\"" + KEY + "\":\"2\"}}],"
+                + "{\"text\":\"hello\",\"metadata\":{\"mine\":\"x\",\""
+                + KEY
+                + "\":\"0\"}},"
+                + "{\"imageUrl\":\"https://example.com/b.png\",\"metadata\":{\""
+                + KEY
+                + "\":\"1\"}},"
+                + "{\"image\":\"AQID\",\"metadata\":{\""
+                + KEY
+                + "\":\"2\"}}],"
                 + "\"policyId\":\"policy-uuid\","
                 + "\"threshold\":0.7,"
                 + "\"expedited\":true,"

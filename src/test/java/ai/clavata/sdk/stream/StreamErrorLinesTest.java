@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Error lines: before and after results, their typed causes, what stays unanswered. */
-@Timeout(60)class StreamErrorLinesTest extends StreamTestBase {
+@Timeout(60)
+class StreamErrorLinesTest extends StreamTestBase {
   @Test
   void anErrorLineAfterTwoResultsInterruptsWithARateLimit() {
     server.enqueue(ok(result(3) + result(1) + errorLine(status(8, "slow down")) + result(0)));
@@ -43,7 +44,8 @@ import org.junit.jupiter.api.Timeout;
     assertThat(indexes(delivered)).containsExactly(3, 1);
     assertThat(e).isNotNull();
     assertThat(e.getCause()).isInstanceOf(RateLimitException.class);
-    assertThat(((RateLimitException) e.getCause()).grpcCode()).contains(GrpcCode.RESOURCE_EXHAUSTED);
+    assertThat(((RateLimitException) e.getCause()).grpcCode())
+        .contains(GrpcCode.RESOURCE_EXHAUSTED);
     assertThat(((RateLimitException) e.getCause()).message()).isEqualTo("slow down");
     assertThat(e.resultsReceived()).isEqualTo(2);
     assertThat(e.unansweredInputs()).containsExactly(0, 2);
@@ -90,7 +92,9 @@ import org.junit.jupiter.api.Timeout;
         catchThrowableOfType(
             ContentRefusedException.class, () -> once.stream().evaluate(request(1).build()));
     assertThat(refused.httpStatus()).isEqualTo(499);
-    assertThat(refused.failures()).extracting(f -> f.type()).containsExactly(PrecheckFailureType.NCMEC);
+    assertThat(refused.failures())
+        .extracting(f -> f.type())
+        .containsExactly(PrecheckFailureType.NCMEC);
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
@@ -114,7 +118,8 @@ import org.junit.jupiter.api.Timeout;
   @Test
   void aRateLimitBeforeTheFirstResultIsRetriedThenThrown() {
     for (int i = 0; i < 3; i++) {
-      server.enqueue(new MockResponse.Builder().code(429).body(errorLine(status(8, "slow"))).build());
+      server.enqueue(
+          new MockResponse.Builder().code(429).body(errorLine(status(8, "slow"))).build());
     }
     assertThatThrownBy(() -> client.stream().evaluate(request(1).build()))
         .isInstanceOf(RateLimitException.class);

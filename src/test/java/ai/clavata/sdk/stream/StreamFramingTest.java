@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Line framing and the lines that cannot be read, through the client. */
-@Timeout(60)class StreamFramingTest extends StreamTestBase {
+@Timeout(60)
+class StreamFramingTest extends StreamTestBase {
   @Test
   void aLastLineWithoutNewlineIsAValidResult() {
     String last = result(1);
@@ -115,7 +116,8 @@ import org.junit.jupiter.api.Timeout;
   void parsesAThreeMegabyteResultLineWhenTheLineLimitAllowsIt() {
     String policyKey = "k".repeat(3 * 1024 * 1024);
     server.enqueue(ok(result(1) + result(0, Map.of(), policyKey)));
-    try (ClavataClient roomy = TestClients.builder(server, timing).maxStreamLineSize(4L << 20).build();
+    try (ClavataClient roomy =
+            TestClients.builder(server, timing).maxStreamLineSize(4L << 20).build();
         EvaluationStream stream = roomy.stream().evaluate(request(2).build())) {
       List<EvaluationResult> results = stream.toList();
       assertThat(indexes(results)).containsExactly(1, 0);
@@ -127,7 +129,8 @@ import org.junit.jupiter.api.Timeout;
   void aLineOverTheDefaultLimitInterruptsTheStreamAndSaysWhichSettingToRaise() {
     server.enqueue(ok(result(1) + result(0, Map.of(), "k".repeat(3 * 1024 * 1024)) + result(2)));
     try (EvaluationStream stream = client.stream().evaluate(request(3).build())) {
-      StreamInterruptedException e = catchThrowableOfType(StreamInterruptedException.class, stream::toList);
+      StreamInterruptedException e =
+          catchThrowableOfType(StreamInterruptedException.class, stream::toList);
       assertThat(indexes(e.results())).containsExactly(1);
       assertThat(e.unansweredInputs()).containsExactly(0, 2);
       assertThat(e.getCause())

@@ -56,6 +56,7 @@ class StreamLifecycleTest {
   void openClient() {
     client = TestClients.builder(server, timing).okHttpClient(shared).build();
   }
+
   private final List<GatedBody> gates = new ArrayList<>();
 
   @AfterEach
@@ -186,8 +187,7 @@ class StreamLifecycleTest {
   void closingTheJavaStreamClosesTheEvaluationStream() throws Exception {
     EndlessBody body = new EndlessBody(result(0));
     server.enqueue(ok(body));
-    try (Stream<EvaluationResult> results =
-        client.stream().evaluate(request(2).build()).stream()) {
+    try (Stream<EvaluationResult> results = client.stream().evaluate(request(2).build()).stream()) {
       assertThat(results.findFirst()).get().extracting(EvaluationResult::inputIndex).isEqualTo(0);
     }
     assertThat(await(body.clientClosed)).isTrue();
@@ -278,10 +278,7 @@ class StreamLifecycleTest {
     long periods = lines.length() / 32;
     assertThat(periods * 20).isGreaterThan(400);
     server.enqueue(
-        new MockResponse.Builder()
-            .body(lines)
-            .throttleBody(32, 20, TimeUnit.MILLISECONDS)
-            .build());
+        new MockResponse.Builder().body(lines).throttleBody(32, 20, TimeUnit.MILLISECONDS).build());
     long started = System.nanoTime();
     try (ClavataClient quick = client.withOptions(o -> o.timeout(Duration.ofMillis(300)));
         EvaluationStream stream = quick.stream().evaluate(request(3).build())) {
@@ -352,8 +349,7 @@ class StreamLifecycleTest {
 
     // evaluateOne.
     server.enqueue(ok(result(0)));
-    assertThat(client.stream().evaluateOne("p", ContentData.text("x")))
-        .isNotNull();
+    assertThat(client.stream().evaluateOne("p", ContentData.text("x"))).isNotNull();
 
     ConnectionPool pool = shared.connectionPool();
     assertThat(pool.connectionCount()).isEqualTo(pool.idleConnectionCount());

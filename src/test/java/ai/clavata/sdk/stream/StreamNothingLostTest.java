@@ -34,7 +34,8 @@ class StreamNothingLostTest extends StreamTestBase {
   /** Collects {@code request}'s stream, which must be interrupted, and returns the interruption. */
   private StreamInterruptedException interruptionOf(ClavataClient on, EvaluateRequest request) {
     try (EvaluationStream stream = on.stream().evaluate(request)) {
-      StreamInterruptedException e = catchThrowableOfType(StreamInterruptedException.class, stream::toList);
+      StreamInterruptedException e =
+          catchThrowableOfType(StreamInterruptedException.class, stream::toList);
       assertThat(e).as("the stream is interrupted").isNotNull();
       return e;
     }
@@ -53,7 +54,9 @@ class StreamNothingLostTest extends StreamTestBase {
     assertThat(indexes(e.results())).containsExactly(2, 0);
     assertThat(e.resultsReceived()).isEqualTo(2);
     assertThat(e.unansweredInputs()).containsExactly(1, 3);
-    assertThat(e.getCause()).isInstanceOf(ClavataDecodeException.class).hasMessageContaining("line 3");
+    assertThat(e.getCause())
+        .isInstanceOf(ClavataDecodeException.class)
+        .hasMessageContaining("line 3");
   }
 
   @Test
@@ -67,7 +70,8 @@ class StreamNothingLostTest extends StreamTestBase {
 
   @Test
   void aResultWithoutAReportIsAnErrorNotAResult() {
-    server.enqueue(ok(result(0) + "{\"result\":{\"jobUuid\":\"j\",\"contentHash\":\"h\"}}\n" + result(1)));
+    server.enqueue(
+        ok(result(0) + "{\"result\":{\"jobUuid\":\"j\",\"contentHash\":\"h\"}}\n" + result(1)));
     StreamInterruptedException e = interruptionOf(request(2).build());
     assertThat(indexes(e.results())).containsExactly(0);
     assertThat(e.unansweredInputs()).containsExactly(1);
@@ -78,7 +82,8 @@ class StreamNothingLostTest extends StreamTestBase {
 
   @Test
   void aResultThatAnswersNoInputIsAnErrorNotAResultWithoutIndex() {
-    for (String stray : List.of(result(null, Map.of(), "k"), result(7, Map.of(), "k"), result(-1, Map.of(), "k"))) {
+    for (String stray :
+        List.of(result(null, Map.of(), "k"), result(7, Map.of(), "k"), result(-1, Map.of(), "k"))) {
       server.enqueue(ok(result(0) + stray));
       StreamInterruptedException e = interruptionOf(request(2).build());
       assertThat(indexes(e.results())).as(stray).containsExactly(0);
@@ -112,12 +117,18 @@ class StreamNothingLostTest extends StreamTestBase {
   /** A result line for input {@code index} with arrays, as the gateway writes them. */
   private static String lineWithArrays(int index) {
     return "{\"result\":{\"jobUuid\":\"j\",\"policyEvaluationReport\":{\"policyId\":\"p\","
-        + "\"contentMetadata\":{\"" + StreamFixtures.KEY + "\":\"" + index + "\"},"
+        + "\"contentMetadata\":{\""
+        + StreamFixtures.KEY
+        + "\":\""
+        + index
+        + "\"},"
         + "\"sectionEvaluationReports\":[{\"name\":\"Threats\",\"result\":\"OUTCOME_FALSE\","
         + "\"assertionEvaluationReports\":[{\"message\":\"none\"},{\"message\":\"none\"}]}]}}}\n";
   }
 
-  /** Line 1 for input 0, then line 2 for input 1 up to inside its innermost array, then {@code end}. */
+  /**
+   * Line 1 for input 0, then line 2 for input 1 up to inside its innermost array, then {@code end}.
+   */
   private static void enqueueCutInsideAnArray(RawServer raw, RawServer.End end) {
     String second = lineWithArrays(1);
     String upToArray = second.substring(0, second.indexOf("{\"message\"") + 5);
@@ -168,7 +179,11 @@ class StreamNothingLostTest extends StreamTestBase {
             .throttleBody(result(0).length(), 250, TimeUnit.MILLISECONDS) // a line every 250 ms
             .build());
     StreamInterruptedException e =
-        interruptionOf(request(4).idleTimeout(Duration.ofSeconds(5)).totalTimeout(Duration.ofMillis(400)).build());
+        interruptionOf(
+            request(4)
+                .idleTimeout(Duration.ofSeconds(5))
+                .totalTimeout(Duration.ofMillis(400))
+                .build());
     assertThat(e.results()).hasSizeLessThan(4);
     assertThat(e.unansweredInputs()).isNotEmpty();
     assertThat(e.getCause())

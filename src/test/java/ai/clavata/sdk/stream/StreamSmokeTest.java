@@ -21,9 +21,12 @@ class StreamSmokeTest {
   @StartStop final MockWebServer server = new MockWebServer();
 
   static String result(int index, String outcome) {
-    return "{\"result\":{\"jobUuid\":\"j\",\"contentHash\":\"h" + index
+    return "{\"result\":{\"jobUuid\":\"j\",\"contentHash\":\"h"
+        + index
         + "\",\"policyEvaluationReport\":{\"contentMetadata\":{\"clavata-sdk-input-index\":\""
-        + index + "\",\"mine\":\"x\"},\"reviewResult\":{\"outcome\":\"" + outcome
+        + index
+        + "\",\"mine\":\"x\"},\"reviewResult\":{\"outcome\":\""
+        + outcome
         + "\",\"score\":0.9}}}}\n";
   }
 
@@ -49,7 +52,8 @@ class StreamSmokeTest {
       assertThat(all.get(0).report().contentMetadata()).containsExactly(Map.entry("mine", "x"));
     }
     String body = server.takeRequest().getBody().utf8();
-    assertThat(body).contains("\"clavata-sdk-input-index\":\"0\"", "\"clavata-sdk-input-index\":\"1\"");
+    assertThat(body)
+        .contains("\"clavata-sdk-input-index\":\"0\"", "\"clavata-sdk-input-index\":\"1\"");
   }
 
   @Test
@@ -65,7 +69,8 @@ class StreamSmokeTest {
         EvaluationStream results = client.stream().evaluate(request)) {
       EvaluationResult only = results.toList().get(0);
       assertThat(only.inputIndex()).isEqualTo(-1);
-      assertThat(only.report().contentMetadata()).containsOnlyKeys("clavata-sdk-input-index", "mine");
+      assertThat(only.report().contentMetadata())
+          .containsOnlyKeys("clavata-sdk-input-index", "mine");
     }
   }
 
@@ -73,7 +78,8 @@ class StreamSmokeTest {
   void errorLineAfterResultsInterruptsWithTheTypedCause() {
     server.enqueue(
         new MockResponse.Builder()
-            .body(result(2, "OUTCOME_TRUE") + "{\"error\":{\"code\":8,\"message\":\"slow down\"}}\n")
+            .body(
+                result(2, "OUTCOME_TRUE") + "{\"error\":{\"code\":8,\"message\":\"slow down\"}}\n")
             .build());
     try (ClavataClient client = TestClients.client(server, new FakeTiming());
         EvaluationStream results = client.stream().evaluate(request(3))) {
@@ -95,7 +101,9 @@ class StreamSmokeTest {
             .body(result(2, "OUTCOME_TRUE") + "{\"error\":{\"code\":14,\"message\":\"busy\"}}\n")
             .build());
     server.enqueue(
-        new MockResponse.Builder().body(result(1, "OUTCOME_TRUE") + result(0, "OUTCOME_TRUE")).build());
+        new MockResponse.Builder()
+            .body(result(1, "OUTCOME_TRUE") + result(0, "OUTCOME_TRUE"))
+            .build());
     EvaluateRequest request =
         EvaluateRequest.builder()
             .policyId("p")
@@ -107,7 +115,9 @@ class StreamSmokeTest {
     FakeTiming timing = new FakeTiming();
     try (ClavataClient client = TestClients.client(server, timing);
         EvaluationStream results = client.stream().evaluate(request)) {
-      assertThat(results.toList()).extracting(EvaluationResult::inputIndex).containsExactly(2, 1, 0);
+      assertThat(results.toList())
+          .extracting(EvaluationResult::inputIndex)
+          .containsExactly(2, 1, 0);
     }
     server.takeRequest();
     String resent = server.takeRequest().getBody().utf8();

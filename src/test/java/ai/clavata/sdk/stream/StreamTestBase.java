@@ -19,7 +19,8 @@ abstract class StreamTestBase extends MockServerTest {
 
   /** What ends {@code stream}'s collection: an interruption whose cause is a decode error. */
   static ClavataDecodeException decodeErrorOf(EvaluationStream stream) {
-    StreamInterruptedException e = catchThrowableOfType(StreamInterruptedException.class, stream::toList);
+    StreamInterruptedException e =
+        catchThrowableOfType(StreamInterruptedException.class, stream::toList);
     assertThat(e).as("the stream is interrupted").isNotNull();
     assertThat(e.getCause()).isInstanceOf(ClavataDecodeException.class);
     return (ClavataDecodeException) e.getCause();

@@ -41,7 +41,10 @@ class FakeServerEndToEndTest {
   @BeforeEach
   void setUp() {
     server = FakeClavataServer.start();
-    server.policy("p", FakePolicy.keywords("Threats", "kill", "bomb"), FakePolicy.regex("Spam", "(?i)buy now"));
+    server.policy(
+        "p",
+        FakePolicy.keywords("Threats", "kill", "bomb"),
+        FakePolicy.regex("Spam", "(?i)buy now"));
     client =
         ClavataClient.builder()
             .apiKey(server.apiKey())
@@ -59,12 +62,15 @@ class FakeServerEndToEndTest {
   @Test
   void synchronousJobEvaluatesDeterministically() {
     Job job =
-        client.jobs().create(
-            CreateJobRequest.builder()
-                .policyId("p")
-                .addContent(ContentData.text("I will bomb the place").withMetadata("postId", "7"))
-                .waitForCompletion(true)
-                .build());
+        client
+            .jobs()
+            .create(
+                CreateJobRequest.builder()
+                    .policyId("p")
+                    .addContent(
+                        ContentData.text("I will bomb the place").withMetadata("postId", "7"))
+                    .waitForCompletion(true)
+                    .build());
     assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
     PolicyEvaluationReport report = job.reports().get(0);
     assertThat(report.outcome()).isEqualTo(Outcome.TRUE);
@@ -77,8 +83,13 @@ class FakeServerEndToEndTest {
   @Test
   void asynchronousJobCompletesWhenAwaited() {
     Job pending =
-        client.jobs().create(
-            CreateJobRequest.builder().policyId("p").addContent(ContentData.text("hello")).build());
+        client
+            .jobs()
+            .create(
+                CreateJobRequest.builder()
+                    .policyId("p")
+                    .addContent(ContentData.text("hello"))
+                    .build());
     assertThat(pending.status()).isEqualTo(JobStatus.PENDING);
     Job done = client.jobs().awaitCompletion(pending.jobUuid(), Duration.ofSeconds(5));
     assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
@@ -88,12 +99,21 @@ class FakeServerEndToEndTest {
   @Test
   void listsJobsAcrossPages() {
     for (int i = 0; i < 25; i++) {
-      client.jobs().create(
-          CreateJobRequest.builder().policyId("p").addContent(ContentData.text("t" + i)).waitForCompletion(true).build());
+      client
+          .jobs()
+          .create(
+              CreateJobRequest.builder()
+                  .policyId("p")
+                  .addContent(ContentData.text("t" + i))
+                  .waitForCompletion(true)
+                  .build());
     }
-    List<Job> all = client.jobs().listAll(ListJobsRequest.builder().pageSize(10).build()).stream().toList();
+    List<Job> all =
+        client.jobs().listAll(ListJobsRequest.builder().pageSize(10).build()).stream().toList();
     assertThat(all).hasSize(25);
-    assertThat(server.requests().stream().filter(r -> r.path().equals("/v1/jobs") && r.method().equals("GET")))
+    assertThat(
+            server.requests().stream()
+                .filter(r -> r.path().equals("/v1/jobs") && r.method().equals("GET")))
         .hasSize(3);
   }
 
@@ -116,7 +136,11 @@ class FakeServerEndToEndTest {
   void injectedStreamFailureInterruptsAfterK() {
     server.failStreamAfter(1, FakeFailure.rateLimited(Duration.ofSeconds(1)));
     EvaluateRequest request =
-        EvaluateRequest.builder().policyId("p").addContent(ContentData.text("a")).addContent(ContentData.text("bb")).build();
+        EvaluateRequest.builder()
+            .policyId("p")
+            .addContent(ContentData.text("a"))
+            .addContent(ContentData.text("bb"))
+            .build();
     try (EvaluationStream results = client.stream().evaluate(request)) {
       assertThatThrownBy(results::toList)
           .isInstanceOfSatisfying(
@@ -173,8 +197,10 @@ class FakeServerEndToEndTest {
             BatchInputRow.text("r2", "hello"),
             BatchInputRow.imageUrl("r3", "https://example.com/bomb.png"));
     List<BatchJobState> seen = new ArrayList<>();
-    PollOptions fast = new PollOptions(Duration.ofMillis(1), Duration.ofMillis(2), 2.0, Duration.ofSeconds(10));
-    BatchJob done = client.batch().run("nightly", "p", BatchInput.of(rows), fast, job -> seen.add(job.state()));
+    PollOptions fast =
+        new PollOptions(Duration.ofMillis(1), Duration.ofMillis(2), 2.0, Duration.ofSeconds(10));
+    BatchJob done =
+        client.batch().run("nightly", "p", BatchInput.of(rows), fast, job -> seen.add(job.state()));
     assertThat(seen).endsWith(BatchJobState.COMPLETED);
     try (BatchResults results = client.batch().results(done)) {
       List<BatchResultRow> all = results.stream().toList();

@@ -54,7 +54,8 @@ class FakeServerProtocolTest {
 
   @Test
   void aMissingKeyGetsA401WithAStatusBody() throws IOException {
-    try (Response response = send(new Request.Builder().url(server.baseUrl() + "/v1/jobs").build())) {
+    try (Response response =
+        send(new Request.Builder().url(server.baseUrl() + "/v1/jobs").build())) {
       assertThat(response.code()).isEqualTo(401);
       JsonNode body = Json.MAPPER.readTree(response.body().string());
       assertThat(body.path("code").asInt()).isEqualTo(16);
@@ -88,7 +89,8 @@ class FakeServerProtocolTest {
   @Test
   void storageRefusesAnAuthorizationHeaderAndChunkedUploads() throws IOException {
     BatchJobCreated created = client.batch().create("b", "p");
-    RequestBody csv = RequestBody.create("ref_id,type,content\r\n1,text,hi\r\n", MediaType.get("text/csv"));
+    RequestBody csv =
+        RequestBody.create("ref_id,type,content\r\n1,text,hi\r\n", MediaType.get("text/csv"));
     Request withKey =
         new Request.Builder()
             .url(created.inputFileUploadUrl())
@@ -111,7 +113,8 @@ class FakeServerProtocolTest {
             sink.writeUtf8("ref_id,type,content\r\n1,text,hi\r\n");
           }
         };
-    try (Response response = send(new Request.Builder().url(created.inputFileUploadUrl()).put(chunked).build())) {
+    try (Response response =
+        send(new Request.Builder().url(created.inputFileUploadUrl()).put(chunked).build())) {
       assertThat(response.code()).isEqualTo(411);
     }
     Request badSignature =
@@ -136,23 +139,29 @@ class FakeServerProtocolTest {
               for (int i = 0; i < 10; i++) {
                 String text = (i % 2 == 0 ? "kill " : "hello ") + worker + "-" + i;
                 boolean flagged =
-                    client.jobs().create(
+                    client
+                        .jobs()
+                        .create(
                             CreateJobRequest.builder()
                                 .policyId("p")
                                 .addContent(ContentData.text(text))
                                 .waitForCompletion(true)
                                 .build())
-                        .reports().get(0).matchedLabels().containsKey("Threats");
+                        .reports()
+                        .get(0)
+                        .matchedLabels()
+                        .containsKey("Threats");
                 if (flagged != (i % 2 == 0)) {
                   return false;
                 }
                 try (EvaluationStream results =
-                    client.stream().evaluate(
-                        EvaluateRequest.builder()
-                            .policyId("p")
-                            .addContent(ContentData.text(text))
-                            .addContent(ContentData.text("x"))
-                            .build())) {
+                    client.stream()
+                        .evaluate(
+                            EvaluateRequest.builder()
+                                .policyId("p")
+                                .addContent(ContentData.text(text))
+                                .addContent(ContentData.text("x"))
+                                .build())) {
                   List<EvaluationResult> all = results.toList();
                   if (all.size() != 2 || !all.get(1).input().text().equals(text)) {
                     return false;

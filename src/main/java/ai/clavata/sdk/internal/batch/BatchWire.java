@@ -22,7 +22,8 @@ final class BatchWire {
 
   /** {@code {"name", "policyId", "webhookUrl"?}}. */
   static ObjectNode createBody(CreateBatchJobRequest request) {
-    ObjectNode body = WireWriter.object().put("name", request.name()).put("policyId", request.policyId());
+    ObjectNode body =
+        WireWriter.object().put("name", request.name()).put("policyId", request.policyId());
     if (request.webhookUrl() != null) {
       body.put("webhookUrl", request.webhookUrl());
     }

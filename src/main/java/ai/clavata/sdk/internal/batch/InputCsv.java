@@ -79,8 +79,8 @@ final class InputCsv {
   }
 
   /**
-   * Checks an existing input file without loading it: the header, each row's cell count, ref id
-   * and type.
+   * Checks an existing input file without loading it: the header, each row's cell count, ref id and
+   * type.
    *
    * @return the number of rows
    * @throws IllegalArgumentException naming the first bad row and its line

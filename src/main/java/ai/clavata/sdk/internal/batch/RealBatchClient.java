@@ -58,7 +58,9 @@ public final class RealBatchClient implements BatchClient {
           ApiError.of(
               200,
               null,
-              "the batch job was not created: " + created.error().errorCode() + " "
+              "the batch job was not created: "
+                  + created.error().errorCode()
+                  + " "
                   + created.error().errorMessage()));
     }
     if (created.batchJobId() == null || created.inputFileUploadUrl() == null) {
@@ -147,7 +149,10 @@ public final class RealBatchClient implements BatchClient {
                 BatchJob::isTerminal,
                 listener,
                 polled ->
-                    "batch job " + batchJobId + " is still " + polled.state()
+                    "batch job "
+                        + batchJobId
+                        + " is still "
+                        + polled.state()
                         + "; it goes on running: call awaitCompletion again later");
     if (job.state() != BatchJobState.COMPLETED) {
       throw new BatchJobFailedException(job);
@@ -160,7 +165,10 @@ public final class RealBatchClient implements BatchClient {
     Objects.requireNonNull(job, "job must not be null");
     if (job.outputFileUrl() == null) {
       throw new IllegalArgumentException(
-          "batch job " + job.batchJobId() + " has no results file: it is " + job.state()
+          "batch job "
+              + job.batchJobId()
+              + " has no results file: it is "
+              + job.state()
               + ", and results exist only once it is COMPLETED (use awaitCompletion first)");
     }
     Response response = storage.downloadOrNullIfRefused(job.outputFileUrl());

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Refuses a batch input's repeated ref ids, in flat memory and at a few nanoseconds per row in
- * the common case.
+ * Refuses a batch input's repeated ref ids, in flat memory and at a few nanoseconds per row in the
+ * common case.
  *
  * <p>While ids arrive in increasing order (shorter first, then by {@link String#compareTo}), as
- * {@code post-1, post-2, …} and exports sorted by key do, a new id cannot repeat an earlier one:
- * it is compared with the previous id only, and its hash is appended to a log. The first id out of
+ * {@code post-1, post-2, …} and exports sorted by key do, a new id cannot repeat an earlier one: it
+ * is compared with the previous id only, and its hash is appended to a log. The first id out of
  * order loads the log into a {@link RefIdSet}, and from then on every id is looked up there. A
  * lookup in a table of a million hashes misses the CPU caches, so ids are queued and looked up
  * {@value #BATCH} at a time; a repeat is therefore found up to that many rows late. Report any
@@ -25,6 +25,7 @@ final class RefIdCheck {
 
   /** The last id, while every id so far came in order; null once one did not. */
   private String last = "";
+
   private final List<long[]> log = new ArrayList<>();
   private int logged = LOG_CHUNK;
 
@@ -76,15 +77,17 @@ final class RefIdCheck {
     int repeat = seen.addAll(hashes, queued);
     if (repeat >= 0) {
       throw new IllegalArgumentException(
-          where(rows - queued + 1 + repeat, lines[repeat]) + " repeats the ref_id '"
-              + refIds[repeat] + "'; every row needs its own ref_id");
+          where(rows - queued + 1 + repeat, lines[repeat])
+              + " repeats the ref_id '"
+              + refIds[repeat]
+              + "'; every row needs its own ref_id");
     }
     queued = 0;
   }
 
   /**
-   * Returns the repeat among the queued ids, with {@code later} attached as suppressed, if there
-   * is one, else {@code later}: the first problem of the input is the one to throw.
+   * Returns the repeat among the queued ids, with {@code later} attached as suppressed, if there is
+   * one, else {@code later}: the first problem of the input is the one to throw.
    */
   RuntimeException firstProblem(RuntimeException later) {
     try {

@@ -1,15 +1,15 @@
 package ai.clavata.sdk.internal.batch;
 
 /**
- * Remembers which ref ids a batch input has used, in flat memory: each id is kept as a 64-bit
- * hash in an open-addressing table (16 bytes per id at most), so a million ids take about 16 MB
- * instead of the ~100 MB their strings would. Two different ids collide with probability about
- * n²/2⁶⁵ (≈ 3·10⁻⁸ for a million rows); such a collision reports a duplicate that is not one.
+ * Remembers which ref ids a batch input has used, in flat memory: each id is kept as a 64-bit hash
+ * in an open-addressing table (16 bytes per id at most), so a million ids take about 16 MB instead
+ * of the ~100 MB their strings would. Two different ids collide with probability about n²/2⁶⁵ (≈
+ * 3·10⁻⁸ for a million rows); such a collision reports a duplicate that is not one.
  *
  * <p>Hashes are best added in batches ({@link #addAll}). At a million ids nearly every insert
  * misses the CPU caches; between two rows' CSV writing each miss cost 100 to 300 ns. A batch of
- * hashes computed beforehand first reads each one's slot in a loop of independent loads, which
- * the CPU overlaps, then inserts them; measured, that is 2 to 3 times faster per id.
+ * hashes computed beforehand first reads each one's slot in a loop of independent loads, which the
+ * CPU overlaps, then inserts them; measured, that is 2 to 3 times faster per id.
  *
  * <p>The table is split into {@value #SHARDS} shards by the top bits of the hash, each growing on
  * its own. One table of a million ids would be a single 16 MB array, allocated while the old 8 MB
@@ -24,14 +24,15 @@ final class RefIdSet {
 
   private final long[][] shards = new long[SHARDS][];
   private final int[] sizes = new int[SHARDS];
+
   /** The sum of the slots {@link #addAll} reads ahead, kept so the JIT cannot drop the reads. */
   @SuppressWarnings("unused")
   private long readAhead;
 
   /**
-   * The hash this set keeps for {@code refId}: 64-bit FNV-1a over the UTF-16 code units, spread
-   * by a bijective finalizer (MurmurHash3's fmix64) so the top bits pick the shard and the low
-   * bits the slot; never 0, which marks an empty slot.
+   * The hash this set keeps for {@code refId}: 64-bit FNV-1a over the UTF-16 code units, spread by
+   * a bijective finalizer (MurmurHash3's fmix64) so the top bits pick the shard and the low bits
+   * the slot; never 0, which marks an empty slot.
    */
   static long hash(String refId) {
     long h = 0xcbf29ce484222325L;

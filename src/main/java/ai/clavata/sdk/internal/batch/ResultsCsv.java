@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * Reads a batch results file ({@code ref_id,type,labels,content,error}) row by row as it
- * downloads. Columns are found by header name, so their order does not matter; {@code labels} is
- * a JSON array of {@code {"label"|"name": …, "score": …}}, and an empty cell means no labels.
+ * Reads a batch results file ({@code ref_id,type,labels,content,error}) row by row as it downloads.
+ * Columns are found by header name, so their order does not matter; {@code labels} is a JSON array
+ * of {@code {"label"|"name": …, "score": …}}, and an empty cell means no labels.
  */
 final class ResultsCsv implements Iterator<BatchResultRow> {
   private static final String WHAT = "the batch results file";
@@ -48,7 +48,8 @@ final class ResultsCsv implements Iterator<BatchResultRow> {
               .with(CsvParser.Feature.SKIP_EMPTY_LINES)
               .readValues(body); // bytes: Jackson decodes UTF-8 itself, faster than a Reader
       if (!rows.hasNextValue()) {
-        throw new ClavataDecodeException(WHAT + ": it is empty, without even a header", 1, "", null);
+        throw new ClavataDecodeException(
+            WHAT + ": it is empty, without even a header", 1, "", null);
       }
       String[] header = rows.nextValue();
       for (int i = 0; i < header.length; i++) {

@@ -21,10 +21,10 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Talks to the presigned storage URLs of batch files, through the storage client of
- * {@link HttpClients#storage}: the API client's pool, none of its interceptors (no key, no caller
- * interceptor), retries of its own. A URL is checked before anything connects to it: http(s)
- * only, and plain http only to loopback.
+ * Talks to the presigned storage URLs of batch files, through the storage client of {@link
+ * HttpClients#storage}: the API client's pool, none of its interceptors (no key, no caller
+ * interceptor), retries of its own. A URL is checked before anything connects to it: http(s) only,
+ * and plain http only to loopback.
  */
 final class Storage {
   private static final MediaType CSV = MediaType.get("text/csv");
@@ -47,7 +47,8 @@ final class Storage {
             .build();
     try (Response response = execute(request, "uploading the batch input")) {
       if (!response.isSuccessful()) {
-        throw refused(response, "The upload of the batch input", "create a new batch job and upload again");
+        throw refused(
+            response, "The upload of the batch input", "create a new batch job and upload again");
       }
     }
   }
@@ -78,7 +79,8 @@ final class Storage {
         ApiError.of(
             403,
             null,
-            "The storage host refused the results URL of batch job " + batchJobId
+            "The storage host refused the results URL of batch job "
+                + batchJobId
                 + " even after it was fetched again; results are kept at least 30 days, so"
                 + " check the job with client.batch().get(id)"));
   }
@@ -93,15 +95,21 @@ final class Storage {
 
   private ClavataApiException refused(Response response, String what, String remedy) {
     String body = ErrorBodies.read(response);
-    String said = body.isBlank() ? "" : " Storage said: " + ErrorBodies.excerpt(redactor.redact(body));
+    String said =
+        body.isBlank() ? "" : " Storage said: " + ErrorBodies.excerpt(redactor.redact(body));
     int code = response.code();
     if (code == 400 || code == 403) {
       ApiError error =
           ApiError.of(
               code,
               null,
-              what + " was refused by the storage host (HTTP " + code + "): the presigned URL may"
-                  + " have expired (they are valid about 4 hours); " + remedy + "."
+              what
+                  + " was refused by the storage host (HTTP "
+                  + code
+                  + "): the presigned URL may"
+                  + " have expired (they are valid about 4 hours); "
+                  + remedy
+                  + "."
                   + said);
       return code == 403 ? new PermissionDeniedException(error) : new BadRequestException(error);
     }

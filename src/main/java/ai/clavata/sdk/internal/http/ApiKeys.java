@@ -1,17 +1,16 @@
 package ai.clavata.sdk.internal.http;
 
 /**
- * Checks that an API key can travel in an HTTP header, and says what is wrong with it without
- * ever showing it: a message may end up in a log, the key must not.
+ * Checks that an API key can travel in an HTTP header, and says what is wrong with it without ever
+ * showing it: a message may end up in a log, the key must not.
  */
 public final class ApiKeys {
   private ApiKeys() {}
 
   /**
-   * What makes {@code key} (already stripped) unusable as a header value, or {@code null} if it
-   * is fine. Only visible ASCII is allowed: a CR or LF would split the header, a NUL or other
-   * control character is refused by HTTP stacks, and anything else is not a key the console
-   * issues.
+   * What makes {@code key} (already stripped) unusable as a header value, or {@code null} if it is
+   * fine. Only visible ASCII is allowed: a CR or LF would split the header, a NUL or other control
+   * character is refused by HTTP stacks, and anything else is not a key the console issues.
    *
    * @param key the key, stripped of surrounding whitespace
    * @return a description such as {@code "a line break (CR or LF) at index 12"}, or {@code null}

@@ -16,8 +16,8 @@ import okhttp3.Response;
  *
  * <p>It is the last application interceptor, after retries, the caller's interceptors and
  * redirects: every attempt and every redirect hop is checked against its final URL, and no
- * interceptor of the caller ever sees the key. The key is read from the supplier for every
- * request, so rotating keys take effect at once.
+ * interceptor of the caller ever sees the key. The key is read from the supplier for every request,
+ * so rotating keys take effect at once.
  */
 public final class AuthInterceptor implements Interceptor {
   private final Supplier<String> credentials;
@@ -60,7 +60,8 @@ public final class AuthInterceptor implements Interceptor {
     if (problem != null) {
       throw new IllegalStateException(
           "the credentials supplier returned an API key that cannot be sent in an HTTP header: "
-              + problem + "; it must return the key from the Clavata console, check how it was loaded");
+              + problem
+              + "; it must return the key from the Clavata console, check how it was loaded");
     }
     return key;
   }

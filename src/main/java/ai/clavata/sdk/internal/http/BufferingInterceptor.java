@@ -13,10 +13,10 @@ import okio.BufferedSource;
  * Reads the whole body of a unary success response, up to a limit, inside the retry loop.
  *
  * <p>Two things follow. A read that fails half-way through the body is a failure of that attempt,
- * which {@link RetryInterceptor} retries like any other when the request is safe to repeat (a
- * GET), instead of surfacing later, outside the retries. And no body is read without a bound:
- * past {@link Limit#maxBytes()} (counted after gzip decoding, so a compressed bomb is stopped
- * too) the call fails with {@link TooLarge} instead of filling the heap.
+ * which {@link RetryInterceptor} retries like any other when the request is safe to repeat (a GET),
+ * instead of surfacing later, outside the retries. And no body is read without a bound: past {@link
+ * Limit#maxBytes()} (counted after gzip decoding, so a compressed bomb is stopped too) the call
+ * fails with {@link TooLarge} instead of filling the heap.
  *
  * <p>Only requests tagged with a {@link Limit} are buffered; streams and file downloads are not.
  */
@@ -39,7 +39,8 @@ public final class BufferingInterceptor implements Interceptor {
     try (response) {
       ResponseBody body = response.body();
       BufferedSource source = body.source();
-      if (source.request(limit.maxBytes() == Long.MAX_VALUE ? Long.MAX_VALUE : limit.maxBytes() + 1)) {
+      if (source.request(
+          limit.maxBytes() == Long.MAX_VALUE ? Long.MAX_VALUE : limit.maxBytes() + 1)) {
         throw new TooLarge(limit.maxBytes());
       }
       Buffer whole = new Buffer();

@@ -11,8 +11,8 @@ public enum CallSafety {
   IDEMPOTENT,
   /**
    * A request that creates a billable job: a 500, a 504 or a read timeout may mean it was
-   * processed, so only failures that prove it was not (429, 503, a refused connection) are
-   * retried, unless the client opted in with {@code retryNonIdempotent(true)}.
+   * processed, so only failures that prove it was not (429, 503, a refused connection) are retried,
+   * unless the client opted in with {@code retryNonIdempotent(true)}.
    */
   NON_IDEMPOTENT;
 

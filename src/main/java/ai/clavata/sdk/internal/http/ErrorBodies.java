@@ -32,8 +32,8 @@ import okio.BufferedSource;
  *
  * <p>The body is a {@code google.rpc.Status} ({@code {"code", "message", "details"}}), on streams
  * wrapped as {@code {"error": Status}}; a proxy may send anything else, such as an HTML 502 page,
- * which is kept as a bounded excerpt. Classification uses the gRPC code when the body has one,
- * else the HTTP status; any {@code PrecheckFailure} detail makes it a refusal whatever the code.
+ * which is kept as a bounded excerpt. Classification uses the gRPC code when the body has one, else
+ * the HTTP status; any {@code PrecheckFailure} detail makes it a refusal whatever the code.
  */
 public final class ErrorBodies {
   /** How much of a body that is not a Status goes into the message. */
@@ -51,8 +51,8 @@ public final class ErrorBodies {
 
   /**
    * The start of an error response's body, up to {@value #MAX_ERROR_BODY} bytes, as text: what
-   * every error message is built from. A body that cannot be read reads as empty; the caller
-   * closes the response.
+   * every error message is built from. A body that cannot be read reads as empty; the caller closes
+   * the response.
    *
    * @param response an error response
    * @return the body's text, bounded
@@ -97,7 +97,8 @@ public final class ErrorBodies {
    * @param headers the stream's response headers
    * @param redactor masks the API key in text from the network
    */
-  public static ClavataApiException fromStatus(JsonNode status, Headers headers, Redactor redactor) {
+  public static ClavataApiException fromStatus(
+      JsonNode status, Headers headers, Redactor redactor) {
     JsonNode statusNode =
         status.isObject() ? status : Json.MAPPER.createObjectNode().put("message", status.asText());
     GrpcCode code = code(statusNode);
@@ -131,7 +132,12 @@ public final class ErrorBodies {
       Headers headers,
       Redactor redactor) {
     return new ApiError(
-        status, code, message, details, redactor.redact(requestId(headers)), redactor.redact(headers));
+        status,
+        code,
+        message,
+        details,
+        redactor.redact(requestId(headers)),
+        redactor.redact(headers));
   }
 
   private static GrpcCode code(JsonNode statusNode) {

@@ -15,24 +15,21 @@ import okhttp3.Response;
 import okio.BufferedSink;
 
 /**
- * A network interceptor that tells two failures of one exchange apart, which OkHttp reports
- * alike:
+ * A network interceptor that tells two failures of one exchange apart, which OkHttp reports alike:
  *
  * <ul>
- *   <li>A failure on a keep-alive connection that already served a response: the server most
- *       likely closed it while it sat in the pool. It is thrown as a {@link StaleConnection}, which
- *       {@link RetryInterceptor} retries at once for requests that are safe to repeat (OkHttp's
- *       own recovery, which would also repeat a POST the server may have processed, is off).
- *   <li>A timeout before the request body was sent: a stalled upload, thrown as a
- *       {@link WriteTimeout} so the message can name {@code writeTimeout}, not
- *       {@code readTimeout}.
+ *   <li>A failure on a keep-alive connection that already served a response: the server most likely
+ *       closed it while it sat in the pool. It is thrown as a {@link StaleConnection}, which {@link
+ *       RetryInterceptor} retries at once for requests that are safe to repeat (OkHttp's own
+ *       recovery, which would also repeat a POST the server may have processed, is off).
+ *   <li>A timeout before the request body was sent: a stalled upload, thrown as a {@link
+ *       WriteTimeout} so the message can name {@code writeTimeout}, not {@code readTimeout}.
  * </ul>
  */
 public final class ExchangeFailures implements Interceptor {
   /**
-   * Connections that delivered a response. Shared by every client, since clients and their
-   * {@code withOptions} copies share pools; weak, so the pools alone decide how long connections
-   * live.
+   * Connections that delivered a response. Shared by every client, since clients and their {@code
+   * withOptions} copies share pools; weak, so the pools alone decide how long connections live.
    */
   private static final Set<Connection> SERVED =
       Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
@@ -44,7 +41,8 @@ public final class ExchangeFailures implements Interceptor {
     Request request = chain.request();
     TrackedBody body = request.body() == null ? null : new TrackedBody(request.body());
     try {
-      Request tracked = body == null ? request : request.newBuilder().method(request.method(), body).build();
+      Request tracked =
+          body == null ? request : request.newBuilder().method(request.method(), body).build();
       Response response = chain.proceed(tracked);
       if (connection != null) {
         SERVED.add(connection);

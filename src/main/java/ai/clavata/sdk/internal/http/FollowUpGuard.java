@@ -5,15 +5,15 @@ import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
- * Keeps OkHttp from answering a 503 by itself. OkHttp's follow-up logic re-sends any request
- * whose 503 says {@code Retry-After: 0}, POSTs included, and fails with a raw
- * {@code NumberFormatException} on a {@code Retry-After} beyond {@code Integer.MAX_VALUE}. Every
- * retry decision belongs to {@link RetryInterceptor}, so the {@link #HIDE} network interceptor
- * renames the header of a 503 before OkHttp looks at it, and {@link #RESTORE}, the last
- * application interceptor, puts it back before anyone else sees the response.
+ * Keeps OkHttp from answering a 503 by itself. OkHttp's follow-up logic re-sends any request whose
+ * 503 says {@code Retry-After: 0}, POSTs included, and fails with a raw {@code
+ * NumberFormatException} on a {@code Retry-After} beyond {@code Integer.MAX_VALUE}. Every retry
+ * decision belongs to {@link RetryInterceptor}, so the {@link #HIDE} network interceptor renames
+ * the header of a 503 before OkHttp looks at it, and {@link #RESTORE}, the last application
+ * interceptor, puts it back before anyone else sees the response.
  *
- * <p>The other follow-ups are turned off on the client itself: redirects (see
- * {@link RedirectInterceptor}), 408 re-sends (they need {@code retryOnConnectionFailure}), and
+ * <p>The other follow-ups are turned off on the client itself: redirects (see {@link
+ * RedirectInterceptor}), 408 re-sends (they need {@code retryOnConnectionFailure}), and
  * authenticator re-sends.
  */
 public final class FollowUpGuard implements Interceptor {

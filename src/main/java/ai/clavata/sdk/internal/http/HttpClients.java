@@ -10,9 +10,9 @@ import okhttp3.OkHttpClient;
 /**
  * Builds the SDK's two OkHttp clients on the caller's settings (pool, dispatcher, socket factory,
  * timeouts). Both hand every retry and redirect decision to the SDK: OkHttp's connection-failure
- * retries, redirects and authenticator are off, its 503 follow-up is hidden by
- * {@link FollowUpGuard}, so a POST the server may have processed is never sent twice behind the
- * caller's back.
+ * retries, redirects and authenticator are off, its 503 follow-up is hidden by {@link
+ * FollowUpGuard}, so a POST the server may have processed is never sent twice behind the caller's
+ * back.
  *
  * <p>The API client's chain, outermost first:
  *
@@ -22,8 +22,8 @@ import okhttp3.OkHttpClient;
  *   <li>the caller's interceptors: they see every attempt, never the API key;
  *   <li>{@link RedirectInterceptor}: the SDK's redirect rules;
  *   <li>{@link AuthInterceptor}: the key, for the API's origin only, on each hop's final URL;
- *   <li>{@link FollowUpGuard#RESTORE}, then OkHttp, then the network interceptors
- *       {@link ExchangeFailures} and {@link FollowUpGuard#HIDE}.
+ *   <li>{@link FollowUpGuard#RESTORE}, then OkHttp, then the network interceptors {@link
+ *       ExchangeFailures} and {@link FollowUpGuard#HIDE}.
  * </ol>
  */
 public final class HttpClients {

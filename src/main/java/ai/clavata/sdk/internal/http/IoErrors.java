@@ -13,7 +13,8 @@ import java.util.Locale;
  */
 public final class IoErrors {
   /** What bounds a whole unary call, for its timeout message. */
-  public static final String CALL_TIMEOUT = "the call timeout, retries included; raise timeout(...)";
+  public static final String CALL_TIMEOUT =
+      "the call timeout, retries included; raise timeout(...)";
 
   private IoErrors() {}
 
@@ -24,7 +25,8 @@ public final class IoErrors {
    * @param failure what OkHttp threw
    * @param redactor masks the API key in the failure's text
    */
-  public static ClavataIoException toException(String what, IOException failure, Redactor redactor) {
+  public static ClavataIoException toException(
+      String what, IOException failure, Redactor redactor) {
     return toException(what, failure, redactor, CALL_TIMEOUT);
   }
 
@@ -61,9 +63,7 @@ public final class IoErrors {
           cause);
     }
     if (failure instanceof InterruptedIOException && "timeout".equals(reason)) {
-      return new ClavataTimeoutException(
-          what + " did not finish within " + deadline,
-          cause);
+      return new ClavataTimeoutException(what + " did not finish within " + deadline, cause);
     }
     if (failure instanceof InterruptedIOException || Thread.currentThread().isInterrupted()) {
       return new ClavataIoException(what + " was interrupted or canceled (" + reason + ")", cause);

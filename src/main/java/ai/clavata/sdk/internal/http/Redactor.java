@@ -15,13 +15,14 @@ import java.util.function.Supplier;
 import okhttp3.Headers;
 
 /**
- * Removes the API key from everything that came back from the network before the SDK exposes
- * it: exception messages, excerpts, error details, headers, and the causes it attaches (a
- * parser's message quotes the value it choked on, which may be an echoed key). A misconfigured
- * proxy may echo request headers; a buggy server may echo the key into any field.
+ * Removes the API key from everything that came back from the network before the SDK exposes it:
+ * exception messages, excerpts, error details, headers, and the causes it attaches (a parser's
+ * message quotes the value it choked on, which may be an echoed key). A misconfigured proxy may
+ * echo request headers; a buggy server may echo the key into any field.
  */
 public final class Redactor {
   static final String MASK = "[REDACTED]";
+
   /** The shortest key prefix or suffix masked where an excerpt cuts through the key. */
   private static final int MIN_FRAGMENT = 4;
 
@@ -39,8 +40,8 @@ public final class Redactor {
   }
 
   /**
-   * An excerpt with the key masked, including a piece of it where the excerpt's start or end
-   * cuts through it.
+   * An excerpt with the key masked, including a piece of it where the excerpt's start or end cuts
+   * through it.
    */
   public String redactExcerpt(String excerpt) {
     String key = key();
@@ -97,8 +98,8 @@ public final class Redactor {
   }
 
   /**
-   * The failure itself when nothing in it mentions the key, else a copy of its chain whose
-   * messages are masked: each link becomes a {@link RedactedException} naming the original class.
+   * The failure itself when nothing in it mentions the key, else a copy of its chain whose messages
+   * are masked: each link becomes a {@link RedactedException} naming the original class.
    */
   public IOException scrub(IOException failure) {
     return mentionsKey(failure) ? copy(failure) : failure;
@@ -117,7 +118,8 @@ public final class Redactor {
    * @param excerpt the offending text, as received
    * @param cause the parser's error, or {@code null}
    */
-  public ClavataDecodeException decodeError(String what, long line, String excerpt, Throwable cause) {
+  public ClavataDecodeException decodeError(
+      String what, long line, String excerpt, Throwable cause) {
     Throwable scrubbed = cause == null ? null : scrub(cause);
     return new ClavataDecodeException(what, line, redactExcerpt(excerpt), scrubbed);
   }

@@ -14,14 +14,14 @@ import okhttp3.Response;
  *       loopback hosts, so neither content nor a presigned URL travels unencrypted;
  *   <li>a request with a body is followed only on 307 and 308, which keep the method and body; a
  *       301, 302 or 303 to a POST is returned as it is rather than turned into a GET;
- *   <li>at most {@value #MAX_REDIRECTS} hops, so a redirect loop cannot re-send a create again
- *       and again;
- *   <li>a hop to another origin drops any {@code Authorization} header. The API key itself is
- *       added later in the chain, by the auth interceptor, only for the API's own origin.
+ *   <li>at most {@value #MAX_REDIRECTS} hops, so a redirect loop cannot re-send a create again and
+ *       again;
+ *   <li>a hop to another origin drops any {@code Authorization} header. The API key itself is added
+ *       later in the chain, by the auth interceptor, only for the API's own origin.
  * </ul>
  *
- * <p>A redirect it refuses is a {@link RefusedRedirect} that names both URLs, without their
- * query strings (a presigned URL's query is its signature). It is never retried.
+ * <p>A redirect it refuses is a {@link RefusedRedirect} that names both URLs, without their query
+ * strings (a presigned URL's query is its signature). It is never retried.
  */
 public final class RedirectInterceptor implements Interceptor {
   /** How many hops one attempt follows. */
@@ -39,7 +39,9 @@ public final class RedirectInterceptor implements Interceptor {
       response.close();
       if (hops == MAX_REDIRECTS) {
         throw new RefusedRedirect(
-            "too many redirects: more than " + MAX_REDIRECTS + ", the last to "
+            "too many redirects: more than "
+                + MAX_REDIRECTS
+                + ", the last to "
                 + Urls.withoutQuery(next.url()));
       }
       request = next;
@@ -70,8 +72,10 @@ public final class RedirectInterceptor implements Interceptor {
     if (to.scheme().equals("http") && (from.isHttps() || !Urls.isLoopback(to.host()))) {
       response.close();
       throw new RefusedRedirect(
-          "refused a redirect from " + Urls.withoutQuery(from)
-              + " to plain http " + Urls.withoutQuery(to)
+          "refused a redirect from "
+              + Urls.withoutQuery(from)
+              + " to plain http "
+              + Urls.withoutQuery(to)
               + ": the SDK sends requests unencrypted only to loopback hosts");
     }
     Request.Builder next = request.newBuilder().url(to);

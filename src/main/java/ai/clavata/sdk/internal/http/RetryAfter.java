@@ -33,7 +33,8 @@ public final class RetryAfter {
       return seconds;
     }
     try {
-      Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Instant at =
+          ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
       Duration wait = Duration.between(now, at);
       return wait.isNegative() ? Duration.ZERO : wait;
     } catch (DateTimeParseException notADate) {

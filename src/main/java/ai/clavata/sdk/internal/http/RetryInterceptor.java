@@ -8,8 +8,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Sends a request again after a retryable failure, as {@link RetryPolicy} decides. It is the
- * first interceptor of the SDK's chain and the only place that re-sends anything: OkHttp's own
+ * Sends a request again after a retryable failure, as {@link RetryPolicy} decides. It is the first
+ * interceptor of the SDK's chain and the only place that re-sends anything: OkHttp's own
  * connection-failure retries and follow-ups are turned off or hidden (see {@link FollowUpGuard}).
  *
  * <p>Every failed response is closed before the next attempt, so no connection leaks. When the
@@ -17,11 +17,10 @@ import okhttp3.Response;
  * the last I/O failure is thrown. A wait that would outlast the call timeout is not started: the
  * last failure is reported at once instead of after a sleep that cannot help.
  *
- * <p>One extra attempt, at once and not counted, is made for a request that is safe to repeat
- * when it failed on a pooled connection that had served a response before (the server closed it
- * while idle, see {@link ExchangeFailures}); a request that is not safe to repeat is never sent
- * twice because of that, since the server may have read and processed it before the connection
- * broke.
+ * <p>One extra attempt, at once and not counted, is made for a request that is safe to repeat when
+ * it failed on a pooled connection that had served a response before (the server closed it while
+ * idle, see {@link ExchangeFailures}); a request that is not safe to repeat is never sent twice
+ * because of that, since the server may have read and processed it before the connection broke.
  */
 public final class RetryInterceptor implements Interceptor {
   private final RetryPolicy policy;
@@ -73,9 +72,16 @@ public final class RetryInterceptor implements Interceptor {
     }
   }
 
-  /** Rethrows {@code failure} unless it is retried; returns the next retry's number after the wait. */
+  /**
+   * Rethrows {@code failure} unless it is retried; returns the next retry's number after the wait.
+   */
   private int afterFailure(
-      Chain chain, IOException failure, CallSafety safety, boolean mayRetry, int retry, long started)
+      Chain chain,
+      IOException failure,
+      CallSafety safety,
+      boolean mayRetry,
+      int retry,
+      long started)
       throws IOException {
     if (!mayRetry || chain.call().isCanceled() || !policy.retriesFailure(failure, safety)) {
       throw failure;

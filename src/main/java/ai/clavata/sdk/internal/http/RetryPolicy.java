@@ -15,19 +15,19 @@ import javax.net.ssl.SSLException;
  * What is retried and how long to wait between attempts.
  *
  * <ul>
- *   <li>Every request: failures before the request was sent (no connection, an HTTP/2 stream
- *       the server refused), 429 and 503.
+ *   <li>Every request: failures before the request was sent (no connection, an HTTP/2 stream the
+ *       server refused), 429 and 503.
  *   <li>Idempotent requests, and every request when {@code retryNonIdempotent} is set: also 500,
  *       502, 504 and other I/O failures such as read timeouts.
- *   <li>Never: 400, 401, 403, 404, 408, 499 or any other status; TLS failures, refused
- *       redirects, and bodies over the size limit.
+ *   <li>Never: 400, 401, 403, 404, 408, 499 or any other status; TLS failures, refused redirects,
+ *       and bodies over the size limit.
  * </ul>
  *
- * <p>The wait is exponential backoff with jitter, from {@code initialBackoff} doubling up to
- * {@code maxBackoff}. A server's {@code Retry-After-Ms} or {@code Retry-After} replaces it; a
- * server that asks for more than {@code maxBackoff} is not retried at all, so the caller gets the
- * {@link ai.clavata.sdk.errors.RateLimitException} with its {@code retryAfter()} at once instead
- * of a thread that sleeps for minutes.
+ * <p>The wait is exponential backoff with jitter, from {@code initialBackoff} doubling up to {@code
+ * maxBackoff}. A server's {@code Retry-After-Ms} or {@code Retry-After} replaces it; a server that
+ * asks for more than {@code maxBackoff} is not retried at all, so the caller gets the {@link
+ * ai.clavata.sdk.errors.RateLimitException} with its {@code retryAfter()} at once instead of a
+ * thread that sleeps for minutes.
  *
  * @param maxRetries attempts after the first; 0 disables retries
  * @param initialBackoff the first backoff
@@ -78,16 +78,21 @@ public record RetryPolicy(
     if (failure instanceof SSLException
         || failure instanceof RedirectInterceptor.RefusedRedirect
         || failure instanceof BufferingInterceptor.TooLarge) {
-      return false; // certificates, refused redirects and oversized bodies do not heal by themselves
+      return false; // certificates, refused redirects and oversized bodies do not heal by
+      // themselves
     }
     if (neverSent(failure)) {
       return true;
     }
     boolean safe = safety == CallSafety.IDEMPOTENT || retryNonIdempotent;
-    return safe && !(failure instanceof InterruptedIOException && !(failure instanceof SocketTimeoutException));
+    return safe
+        && !(failure instanceof InterruptedIOException
+            && !(failure instanceof SocketTimeoutException));
   }
 
-  /** The jittered backoff before retry number {@code retry} (0-based): 50 % to 100 % of the step. */
+  /**
+   * The jittered backoff before retry number {@code retry} (0-based): 50 % to 100 % of the step.
+   */
   public Duration backoff(int retry) {
     long step = initialBackoff.toMillis() << Math.min(retry, 20);
     long capped = Math.min(step, maxBackoff.toMillis());
@@ -97,8 +102,8 @@ public record RetryPolicy(
 
   /**
    * Failures that prove the request never reached the server: it could not connect, or an HTTP/2
-   * server refused the stream or was shutting the connection down before it took the request
-   * (told by OkHttp's exception names and messages, which are not public API).
+   * server refused the stream or was shutting the connection down before it took the request (told
+   * by OkHttp's exception names and messages, which are not public API).
    */
   private static boolean neverSent(IOException failure) {
     if (failure instanceof ConnectException
@@ -107,7 +112,8 @@ public record RetryPolicy(
         || failure.getClass().getSimpleName().equals("ConnectionShutdownException")) {
       return true;
     }
-    String message = failure.getMessage() == null ? "" : failure.getMessage().toLowerCase(Locale.ROOT);
+    String message =
+        failure.getMessage() == null ? "" : failure.getMessage().toLowerCase(Locale.ROOT);
     return (failure instanceof SocketTimeoutException && message.contains("connect"))
         || (failure.getClass().getSimpleName().equals("StreamResetException")
             && message.contains("refused_stream"));

@@ -20,12 +20,13 @@ import okhttp3.Response;
 import okio.BufferedSource;
 
 /**
- * Sends JSON requests to the API through the configured OkHttp client (whose interceptor chain
- * adds auth and retries) and reads JSON answers: a typed record on success, a typed
- * {@link ClavataException} otherwise. Every response is closed on every path.
+ * Sends JSON requests to the API through the configured OkHttp client (whose interceptor chain adds
+ * auth and retries) and reads JSON answers: a typed record on success, a typed {@link
+ * ClavataException} otherwise. Every response is closed on every path.
  */
 public final class Transport {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
   /** How much of an unreadable body goes into a decode error, before redaction and folding. */
   private static final int EXCERPT_BYTES = 4096;
 
@@ -118,16 +119,16 @@ public final class Transport {
   }
 
   /**
-   * Executes a call and returns its successful response, still open; the caller must close it.
-   * An error status is read, the response closed, and a typed exception thrown.
+   * Executes a call and returns its successful response, still open; the caller must close it. An
+   * error status is read, the response closed, and a typed exception thrown.
    */
   public Response open(Request request) {
     return open(http.newCall(request), IoErrors.CALL_TIMEOUT);
   }
 
   /**
-   * Executes a call made by this transport's client or one derived from it (streams use one
-   * without a call timeout), with the same error handling as {@link #open(Request)}.
+   * Executes a call made by this transport's client or one derived from it (streams use one without
+   * a call timeout), with the same error handling as {@link #open(Request)}.
    *
    * @param call the call
    * @param deadline what bounds the whole call and how to raise it, for a timeout's message
@@ -135,14 +136,18 @@ public final class Transport {
   public Response open(Call call, String deadline) {
     String what = describe(call.request());
     if (closed.get()) {
-      throw new IllegalStateException("this ClavataClient is closed; create a new one to call " + what);
+      throw new IllegalStateException(
+          "this ClavataClient is closed; create a new one to call " + what);
     }
     Response response;
     try {
       response = call.execute();
     } catch (BufferingInterceptor.TooLarge e) {
       throw new ClavataDecodeException(
-          "the response of " + what + ": it is larger than the " + Sizes.describe(e.limit())
+          "the response of "
+              + what
+              + ": it is larger than the "
+              + Sizes.describe(e.limit())
               + " limit; raise maxResponseSize(...) if responses this large are expected",
           0,
           "",
@@ -194,8 +199,8 @@ public final class Transport {
   }
 
   /**
-   * The list of a response, checked to hold no {@code null} element: a {@code [null]} where
-   * records belong is a malformed response, not a shorter one.
+   * The list of a response, checked to hold no {@code null} element: a {@code [null]} where records
+   * belong is a malformed response, not a shorter one.
    *
    * @param items the parsed list
    * @param what the response, such as {@code "GET /v1/jobs"}
@@ -207,7 +212,13 @@ public final class Transport {
     for (int i = 0; i < items.size(); i++) {
       if (items.get(i) == null) {
         throw new ClavataDecodeException(
-            "the response of " + what + ": " + field + "[" + i + "] is null, where a record belongs",
+            "the response of "
+                + what
+                + ": "
+                + field
+                + "["
+                + i
+                + "] is null, where a record belongs",
             0,
             "",
             null);

@@ -6,9 +6,9 @@ import java.net.UnknownHostException;
 import okhttp3.HttpUrl;
 
 /**
- * The SDK's rules for URLs: a configured base URL and the presigned URLs the server hands out
- * must be http(s), and plain http is allowed only to loopback hosts; messages show URLs without
- * their query strings.
+ * The SDK's rules for URLs: a configured base URL and the presigned URLs the server hands out must
+ * be http(s), and plain http is allowed only to loopback hosts; messages show URLs without their
+ * query strings.
  */
 public final class Urls {
   private Urls() {}
@@ -16,14 +16,15 @@ public final class Urls {
   /**
    * The parsed base URL.
    *
-   * @throws IllegalArgumentException if it is not a valid http(s) URL, carries a query or
-   *     fragment, or uses plain http to a host other than loopback
+   * @throws IllegalArgumentException if it is not a valid http(s) URL, carries a query or fragment,
+   *     or uses plain http to a host other than loopback
    */
   public static HttpUrl parse(String baseUrl) {
     HttpUrl url = HttpUrl.parse(baseUrl.strip());
     if (url == null) {
       throw new IllegalArgumentException(
-          "baseUrl is not a valid http(s) URL: '" + baseUrl
+          "baseUrl is not a valid http(s) URL: '"
+              + baseUrl
               + "'; expected something like https://gateway.app.clavata.ai:8443");
     }
     if (url.query() != null || url.fragment() != null) {
@@ -32,7 +33,9 @@ public final class Urls {
     }
     if (url.scheme().equals("http") && !isLoopback(url.host())) {
       throw new IllegalArgumentException(
-          "baseUrl uses plain http to " + url.host() + ", which would send the API key unencrypted;"
+          "baseUrl uses plain http to "
+              + url.host()
+              + ", which would send the API key unencrypted;"
               + " use https (plain http is allowed only for loopback hosts such as localhost)");
     }
     return url;
@@ -60,9 +63,14 @@ public final class Urls {
     }
     if (parsed.scheme().equals("http") && !isLoopback(parsed.host())) {
       throw new ClavataDecodeException(
-          "the " + field + " the server sent: it is plain http to " + parsed.host()
+          "the "
+              + field
+              + " the server sent: it is plain http to "
+              + parsed.host()
               + ", and the SDK sends batch files only over https (plain http only to loopback"
-              + " hosts); it was '" + withoutQuery(parsed) + "'",
+              + " hosts); it was '"
+              + withoutQuery(parsed)
+              + "'",
           0,
           "",
           null);

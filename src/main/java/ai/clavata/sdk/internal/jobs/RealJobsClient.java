@@ -74,7 +74,10 @@ public final class RealJobsClient implements JobsClient {
             Job::isTerminal,
             listener,
             job ->
-                "job " + jobUuid + " is still " + job.status()
+                "job "
+                    + jobUuid
+                    + " is still "
+                    + job.status()
                     + "; it goes on running: call awaitCompletion again or get(jobUuid) later");
   }
 

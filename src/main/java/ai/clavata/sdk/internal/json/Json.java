@@ -29,9 +29,9 @@ import java.io.IOException;
  */
 public final class Json {
   /**
-   * The longest string value read, in chars: far above any id, hash or message the API sends,
-   * and low enough that one string cannot take most of a small heap (Jackson's own default
-   * allows 20 million).
+   * The longest string value read, in chars: far above any id, hash or message the API sends, and
+   * low enough that one string cannot take most of a small heap (Jackson's own default allows 20
+   * million).
    */
   static final int MAX_STRING_CHARS = 4_000_000;
 
@@ -42,9 +42,9 @@ public final class Json {
 
   /**
    * The I/O failure behind a parser's exception, or {@code null} when the input really was
-   * malformed. Jackson wraps a socket's failure (a timeout, a reset) in a mapping exception when
-   * it happens inside an array or object, which is most of a response; such a failure is a
-   * network problem, not bad JSON.
+   * malformed. Jackson wraps a socket's failure (a timeout, a reset) in a mapping exception when it
+   * happens inside an array or object, which is most of a response; such a failure is a network
+   * problem, not bad JSON.
    *
    * @param failure what the parser threw
    * @return the underlying I/O failure, or {@code null}

@@ -15,12 +15,12 @@ import java.util.function.IntFunction;
 
 /**
  * Writes request bodies exactly as the API's schema names them: camelCase keys, unset optionals
- * omitted, image bytes base64-encoded, and {@code options} doubly nested
- * ({@code "options": {"options": {...}}}) because the proto wraps the map in a message.
+ * omitted, image bytes base64-encoded, and {@code options} doubly nested ({@code "options":
+ * {"options": {...}}}) because the proto wraps the map in a message.
  *
- * <p>The wire shape is spelled out here in one place, so the public types stay free of wire
- * quirks. Bodies are written with a streaming generator: a stream request of thousands of items
- * goes straight to bytes, and the small bodies that callers extend are read back as trees.
+ * <p>The wire shape is spelled out here in one place, so the public types stay free of wire quirks.
+ * Bodies are written with a streaming generator: a stream request of thousands of items goes
+ * straight to bytes, and the small bodies that callers extend are read back as trees.
  */
 public final class WireWriter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -1,5 +1,5 @@
 /**
- * Not API: JSON, changed without notice. The one tolerant {@code ObjectMapper} and the writer
- * that streams request bodies exactly as the schema says.
+ * Not API: JSON, changed without notice. The one tolerant {@code ObjectMapper} and the writer that
+ * streams request bodies exactly as the schema says.
  */
 package ai.clavata.sdk.internal.json;

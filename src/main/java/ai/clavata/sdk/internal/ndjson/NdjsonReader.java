@@ -64,8 +64,8 @@ public final class NdjsonReader<T> {
   /**
    * The next value, blocking until it is complete.
    *
-   * @return the value (which is {@code null} for a line holding JSON {@code null}), or
-   *     {@code null} at the end of the body
+   * @return the value (which is {@code null} for a line holding JSON {@code null}), or {@code null}
+   *     at the end of the body
    * @throws MalformedLineException if the body is not NDJSON at this point
    */
   public Value<T> next() throws IOException {
@@ -122,7 +122,11 @@ public final class NdjsonReader<T> {
                     ? "it is not valid JSON"
                     : "it is not a result line";
     return new MalformedLineException(
-        problem, location.getLineNr(), recording.excerptAround(location.getByteOffset()), cause, false);
+        problem,
+        location.getLineNr(),
+        recording.excerptAround(location.getByteOffset()),
+        cause,
+        false);
   }
 
   private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

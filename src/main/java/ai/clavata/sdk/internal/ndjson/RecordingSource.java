@@ -7,10 +7,10 @@ import okio.ForwardingSource;
 import okio.Source;
 
 /**
- * Passes bytes through while remembering the last {@value #KEEP} of them, so that an error found
- * by a parser reading ahead can still show the offending line, and while counting them, so that
- * one line cannot grow past its limit. Copying into an okio buffer shares segments, so the cost
- * per byte is tiny.
+ * Passes bytes through while remembering the last {@value #KEEP} of them, so that an error found by
+ * a parser reading ahead can still show the offending line, and while counting them, so that one
+ * line cannot grow past its limit. Copying into an okio buffer shares segments, so the cost per
+ * byte is tiny.
  */
 final class RecordingSource extends ForwardingSource {
   static final int KEEP = 64 * 1024;
@@ -51,8 +51,8 @@ final class RecordingSource extends ForwardingSource {
   }
 
   /**
-   * The line around byte {@code offset} of the stream, at most {@value #EXCERPT_BYTES} bytes of
-   * it, or what is left of it if it is no longer remembered.
+   * The line around byte {@code offset} of the stream, at most {@value #EXCERPT_BYTES} bytes of it,
+   * or what is left of it if it is no longer remembered.
    */
   String excerptAround(long offset) {
     byte[] bytes = recent.snapshot().toByteArray();

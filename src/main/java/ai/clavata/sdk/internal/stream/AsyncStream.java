@@ -34,7 +34,8 @@ public final class AsyncStream implements AsyncStreamClient {
   }
 
   @Override
-  public CompletableFuture<PolicyEvaluationReport> evaluateOne(String policyId, ContentData content) {
+  public CompletableFuture<PolicyEvaluationReport> evaluateOne(
+      String policyId, ContentData content) {
     return Async.supply(executor, () -> stream.evaluateOne(policyId, content));
   }
 

@@ -34,8 +34,8 @@ import okhttp3.Response;
 /**
  * The {@link StreamClient} that talks to {@code POST /v1/jobs/stream}. Streams run on a derived
  * OkHttp client without a call timeout (a stream may last as long as it keeps sending lines),
- * bounded instead by the read timeout between lines and, when the request sets one, by its
- * {@code totalTimeout}.
+ * bounded instead by the read timeout between lines and, when the request sets one, by its {@code
+ * totalTimeout}.
  */
 public final class RealStreamClient implements StreamClient {
   private static final ObjectReader LINE_READER = Json.MAPPER.readerFor(StreamWire.Line.class);
@@ -89,8 +89,8 @@ public final class RealStreamClient implements StreamClient {
   }
 
   /**
-   * A call that asks for the inputs at {@code indexes} of {@code request}, with what is left of
-   * the request's total timeout, counted from {@code startedNanos}.
+   * A call that asks for the inputs at {@code indexes} of {@code request}, with what is left of the
+   * request's total timeout, counted from {@code startedNanos}.
    */
   Call newCall(EvaluateRequest request, List<Integer> indexes, long startedNanos) {
     Request httpRequest =
@@ -149,7 +149,8 @@ public final class RealStreamClient implements StreamClient {
   private static String deadline(EvaluateRequest request) {
     return request.totalTimeout() == null
         ? "its deadline"
-        : "its totalTimeout of " + request.totalTimeout()
+        : "its totalTimeout of "
+            + request.totalTimeout()
             + "; raise EvaluateRequest.Builder.totalTimeout(...)";
   }
 }

@@ -19,13 +19,13 @@ import okhttp3.Call;
 import okhttp3.Response;
 
 /**
- * Reads one evaluation stream: line by line from the socket, each line parsed into a result as
- * soon as it is complete. Tracks which inputs were answered, and resubmits unanswered inputs when
- * asked to.
+ * Reads one evaluation stream: line by line from the socket, each line parsed into a result as soon
+ * as it is complete. Tracks which inputs were answered, and resubmits unanswered inputs when asked
+ * to.
  *
  * <p>Whatever ends the stream early (an error line, a broken connection, a line that cannot be
- * read, a result that answers no input or one already answered, an end with inputs unanswered)
- * is a {@link StreamInterruptedException}: the results delivered so far stay delivered, and the
+ * read, a result that answers no input or one already answered, an end with inputs unanswered) is a
+ * {@link StreamInterruptedException}: the results delivered so far stay delivered, and the
  * exception says how many there were and which inputs got none.
  */
 final class StreamSession implements Iterator<EvaluationResult> {
@@ -36,8 +36,10 @@ final class StreamSession implements Iterator<EvaluationResult> {
   private final ResponseHolder holder;
   private final long startedNanos;
   private NdjsonReader<StreamWire.Line> lines;
+
   /** Results read from the wire; with correlation off, the only count of answered inputs. */
   private long received;
+
   private long delivered;
   private int resubmissions;
   private EvaluationResult next;
@@ -132,8 +134,11 @@ final class StreamSession implements Iterator<EvaluationResult> {
     if (index < 0) {
       throw fail(
           decodeError(
-              "its report's contentMetadata has no valid \"" + EvaluateRequest.INPUT_INDEX_KEY
-                  + "\", so it answers none of the " + inputCount + " input(s)",
+              "its report's contentMetadata has no valid \""
+                  + EvaluateRequest.INPUT_INDEX_KEY
+                  + "\", so it answers none of the "
+                  + inputCount
+                  + " input(s)",
               line));
     }
     if (answered.get(index)) {
@@ -154,10 +159,14 @@ final class StreamSession implements Iterator<EvaluationResult> {
     long missing = inputCount - answeredCount;
     if (missing > 0) {
       throw fail(
-          client.redactor()
+          client
+              .redactor()
               .decodeError(
-                  "the result stream: it ended without an error but left " + missing
-                      + " of " + inputCount + " input(s) unanswered",
+                  "the result stream: it ended without an error but left "
+                      + missing
+                      + " of "
+                      + inputCount
+                      + " input(s) unanswered",
                   0,
                   "",
                   null));
@@ -205,7 +214,8 @@ final class StreamSession implements Iterator<EvaluationResult> {
   }
 
   private ClavataException decodeError(String problem, long line) {
-    return client.redactor()
+    return client
+        .redactor()
         .decodeError("the result stream: " + problem, line, lines.lastValueExcerpt(), null);
   }
 

@@ -21,9 +21,9 @@ final class StreamWire {
       String jobUuid, String contentHash, PolicyEvaluationReport policyEvaluationReport) {}
 
   /**
-   * The EvaluateRequest body for the inputs at {@code indexes}, each tagged with its index when
-   * the request correlates inputs. Written straight to bytes: a stream request may hold thousands
-   * of items.
+   * The EvaluateRequest body for the inputs at {@code indexes}, each tagged with its index when the
+   * request correlates inputs. Written straight to bytes: a stream request may hold thousands of
+   * items.
    */
   static byte[] body(EvaluateRequest request, List<Integer> indexes) {
     List<ContentData> items = indexes.stream().map(request.contentData()::get).toList();

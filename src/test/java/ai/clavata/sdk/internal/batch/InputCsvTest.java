@@ -89,8 +89,7 @@ class InputCsvTest {
     assertThatThrownBy(() -> InputCsv.write(rows, out))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("row 3 repeats the ref_id 'b'")
-        .satisfies(
-            e -> assertThat(e.getSuppressed()[0]).hasMessage("batch input row 4 is null"));
+        .satisfies(e -> assertThat(e.getSuppressed()[0]).hasMessage("batch input row 4 is null"));
   }
 
   @Test
@@ -113,14 +112,16 @@ class InputCsvTest {
 
   /** A row source that yields a text row per id, then throws {@code failure}. */
   private static Iterable<BatchInputRow> rowsThenFailure(RuntimeException failure, String... ids) {
-    return () -> IntStream.rangeClosed(0, ids.length)
-        .mapToObj(i -> {
-          if (i == ids.length) {
-            throw failure;
-          }
-          return BatchInputRow.text(ids[i], "c");
-        })
-        .iterator();
+    return () ->
+        IntStream.rangeClosed(0, ids.length)
+            .mapToObj(
+                i -> {
+                  if (i == ids.length) {
+                    throw failure;
+                  }
+                  return BatchInputRow.text(ids[i], "c");
+                })
+            .iterator();
   }
 
   private Path out() {

@@ -30,8 +30,26 @@ class RefIdSetTest {
   void similarIdsAreDistinct() {
     RefIdSet set = new RefIdSet();
     // Ids that differ only in one byte of a UTF-16 unit, in order, in case, or by whitespace.
-    String[] ids = {"a", "A", "a ", " a", "ab", "ba", "\u0100", "\u0001", "\u0101", "é", "e\u0301",
-        "👍", "👎", "0", "00", "", "\u0000", "\u0000\u0000"};
+    String[] ids = {
+      "a",
+      "A",
+      "a ",
+      " a",
+      "ab",
+      "ba",
+      "\u0100",
+      "\u0001",
+      "\u0101",
+      "é",
+      "e\u0301",
+      "👍",
+      "👎",
+      "0",
+      "00",
+      "",
+      "\u0000",
+      "\u0000\u0000"
+    };
     for (String id : ids) {
       assertThat(set.add(id)).as("first add of %s", id).isTrue();
     }

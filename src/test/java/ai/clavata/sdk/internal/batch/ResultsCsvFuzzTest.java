@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded fuzzing of the results CSV parser: whatever the bytes, reading every row yields rows or
- * a {@link ClavataException}, nothing else.
+ * Seeded fuzzing of the results CSV parser: whatever the bytes, reading every row yields rows or a
+ * {@link ClavataException}, nothing else.
  */
 class ResultsCsvFuzzTest {
   private static final long SEED = 4_177L;
@@ -45,7 +45,9 @@ class ResultsCsvFuzzTest {
     } catch (ClavataException expected) {
       // a malformed file is reported as such
     } catch (RuntimeException | StackOverflowError unexpected) {
-      fail("reading <" + new String(file, StandardCharsets.UTF_8) + "> threw " + unexpected, unexpected);
+      fail(
+          "reading <" + new String(file, StandardCharsets.UTF_8) + "> threw " + unexpected,
+          unexpected);
     }
   }
 

@@ -18,15 +18,17 @@ class ResultsCsvTest {
   private static final Redactor REDACTOR = new Redactor(() -> "ck_csv_test_key_0123");
 
   private static ResultsCsv read(String text) {
-    return new ResultsCsv(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), REDACTOR);
+    return new ResultsCsv(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), REDACTOR);
   }
 
   @Test
   void readsRowsLazilyAndEndsWithNoSuchElement() {
     ResultsCsv rows =
-        read("ref_id,type,labels,content,error\n"
-            + "1,text,\"[{\"\"label\"\":\"\"A\"\",\"\"score\"\":\"\"0.25\"\"}]\",x,\n"
-            + "2,image_url,,u,bad\n");
+        read(
+            "ref_id,type,labels,content,error\n"
+                + "1,text,\"[{\"\"label\"\":\"\"A\"\",\"\"score\"\":\"\"0.25\"\"}]\",x,\n"
+                + "2,image_url,,u,bad\n");
 
     assertThat(rows.hasNext()).isTrue();
     assertThat(rows.hasNext()).isTrue(); // idempotent
@@ -40,7 +42,8 @@ class ResultsCsvTest {
 
   @Test
   void nonAsciiSurvives() {
-    ResultsCsv rows = read("ref_id,type,labels,content,error\r\nü,text,[],\"👍 日本, \"\"x\"\"\",\r\n");
+    ResultsCsv rows =
+        read("ref_id,type,labels,content,error\r\nü,text,[],\"👍 日本, \"\"x\"\"\",\r\n");
 
     BatchResultRow row = rows.next();
     assertThat(row.refId()).isEqualTo("ü");
@@ -71,8 +74,9 @@ class ResultsCsvTest {
   @Test
   void aLabelWithBothKeysPrefersLabel() {
     ResultsCsv rows =
-        read("ref_id,type,labels,content,error\n"
-            + "1,text,\"[{\"\"label\"\":\"\"L\"\",\"\"name\"\":\"\"N\"\",\"\"score\"\":0}]\",x,\n");
+        read(
+            "ref_id,type,labels,content,error\n"
+                + "1,text,\"[{\"\"label\"\":\"\"L\"\",\"\"name\"\":\"\"N\"\",\"\"score\"\":0}]\",x,\n");
 
     assertThat(rows.next().labels()).containsExactly(new BatchLabel("L", 0.0));
   }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class AuthInterceptorTest {
-  private static final String JOB = "{\"job\":{\"jobUuid\":\"j1\",\"status\":\"JOB_STATUS_COMPLETED\"}}";
+  private static final String JOB =
+      "{\"job\":{\"jobUuid\":\"j1\",\"status\":\"JOB_STATUS_COMPLETED\"}}";
 
   @StartStop final MockWebServer server = new MockWebServer();
   @StartStop final MockWebServer elsewhere = new MockWebServer();
@@ -44,9 +45,7 @@ class AuthInterceptorTest {
   /** A bare OkHttp client with only the auth interceptor, for the API at {@code baseUrl}. */
   private OkHttpClient authClient(AtomicReference<String> key, HttpUrl baseUrl) {
     plain =
-        new OkHttpClient.Builder()
-            .addInterceptor(new AuthInterceptor(key::get, baseUrl))
-            .build();
+        new OkHttpClient.Builder().addInterceptor(new AuthInterceptor(key::get, baseUrl)).build();
     return plain;
   }
 
@@ -72,7 +71,9 @@ class AuthInterceptorTest {
           .as("request %d", i)
           .isEqualTo("Bearer " + TestClients.API_KEY);
       assertThat(request.getHeaders().values("Authorization")).hasSize(1);
-      assertThat(request.getHeaders().get("User-Agent")).startsWith("clavata-java/").doesNotEndWith("/");
+      assertThat(request.getHeaders().get("User-Agent"))
+          .startsWith("clavata-java/")
+          .doesNotEndWith("/");
     }
   }
 
@@ -87,8 +88,10 @@ class AuthInterceptorTest {
       client.jobs().get("j1");
     }
 
-    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer ck_first_key_0001");
-    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer ck_second_key_0002");
+    assertThat(server.takeRequest().getHeaders().get("Authorization"))
+        .isEqualTo("Bearer ck_first_key_0001");
+    assertThat(server.takeRequest().getHeaders().get("Authorization"))
+        .isEqualTo("Bearer ck_second_key_0002");
   }
 
   @Test
@@ -98,7 +101,8 @@ class AuthInterceptorTest {
 
     call(client, server.url("/v1/jobs/j1"));
 
-    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer ck_padded_key");
+    assertThat(server.takeRequest().getHeaders().get("Authorization"))
+        .isEqualTo("Bearer ck_padded_key");
   }
 
   @Test
@@ -124,7 +128,8 @@ class AuthInterceptorTest {
     elsewhere.enqueue(ok());
     HttpUrl api = elsewhere.url("/");
     // The API is configured by another name for the same port: still a different origin.
-    HttpUrl configured = api.newBuilder().host(api.host().equals("localhost") ? "127.0.0.1" : "localhost").build();
+    HttpUrl configured =
+        api.newBuilder().host(api.host().equals("localhost") ? "127.0.0.1" : "localhost").build();
     OkHttpClient client = authClient(new AtomicReference<>(TestClients.API_KEY), configured);
 
     call(client, api.resolve("/v1/jobs/j1"));
@@ -141,8 +146,10 @@ class AuthInterceptorTest {
     call(client, server.url("/api/v1/jobs/j1"));
     call(client, server.url("/v1/jobs/j1"));
 
-    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer ck_prefix_key");
-    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer ck_prefix_key");
+    assertThat(server.takeRequest().getHeaders().get("Authorization"))
+        .isEqualTo("Bearer ck_prefix_key");
+    assertThat(server.takeRequest().getHeaders().get("Authorization"))
+        .isEqualTo("Bearer ck_prefix_key");
   }
 
   @Test
@@ -189,13 +196,17 @@ class AuthInterceptorTest {
   @Test
   void aRedirectToAnotherOriginDoesNotCarryTheKey() throws Exception {
     server.enqueue(
-        new MockResponse.Builder().code(302).addHeader("Location", elsewhere.url("/v1/jobs/j1")).build());
+        new MockResponse.Builder()
+            .code(302)
+            .addHeader("Location", elsewhere.url("/v1/jobs/j1"))
+            .build());
     elsewhere.enqueue(ok());
     try (ClavataClient client = TestClients.client(server, timing)) {
       assertThat(client.jobs().get("j1").jobUuid()).isEqualTo("j1");
     }
 
-    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + TestClients.API_KEY);
+    assertThat(server.takeRequest().getHeaders().get("Authorization"))
+        .isEqualTo("Bearer " + TestClients.API_KEY);
     assertThat(elsewhere.takeRequest().getHeaders().get("Authorization")).isNull();
   }
 }

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * connection serves every request, which is only possible if no response was left open.
  */
 class ConnectionHygieneTest {
-  private static final String JOB = "{\"job\":{\"jobUuid\":\"j1\",\"status\":\"JOB_STATUS_COMPLETED\"}}";
+  private static final String JOB =
+      "{\"job\":{\"jobUuid\":\"j1\",\"status\":\"JOB_STATUS_COMPLETED\"}}";
 
   @StartStop final MockWebServer server = new MockWebServer();
 
@@ -82,7 +83,12 @@ class ConnectionHygieneTest {
                 })
             .build()) {
       // A rate limit, retried: the 429 is closed before the second attempt.
-      server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").body("{\"code\":8}").build());
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(429)
+              .addHeader("Retry-After", "1")
+              .body("{\"code\":8}")
+              .build());
       server.enqueue(ok());
       assertThat(client.jobs().get("j1").jobUuid()).isEqualTo("j1");
       assertEveryConnectionIsIdle();
@@ -91,20 +97,25 @@ class ConnectionHygieneTest {
       for (int i = 0; i < 3; i++) {
         server.enqueue(error(503, "{\"code\":14,\"message\":\"unavailable\"}"));
       }
-      assertThat(catchThrowableOfType(ServerException.class, () -> client.jobs().get("j1"))).isNotNull();
+      assertThat(catchThrowableOfType(ServerException.class, () -> client.jobs().get("j1")))
+          .isNotNull();
       assertEveryConnectionIsIdle();
 
       // A create that is not retried.
       server.enqueue(error(500, "{\"code\":13,\"message\":\"internal\"}"));
-      assertThat(catchThrowableOfType(ServerException.class, () -> client.jobs().create(createJob())))
+      assertThat(
+              catchThrowableOfType(ServerException.class, () -> client.jobs().create(createJob())))
           .isNotNull();
       assertEveryConnectionIsIdle();
 
       // Errors that are never retried.
       server.enqueue(error(404, "{\"code\":5,\"message\":\"no such job\"}"));
-      assertThat(catchThrowableOfType(NotFoundException.class, () -> client.jobs().get("j1"))).isNotNull();
+      assertThat(catchThrowableOfType(NotFoundException.class, () -> client.jobs().get("j1")))
+          .isNotNull();
       server.enqueue(error(499, "{\"code\":1,\"message\":\"refused\"}"));
-      assertThat(catchThrowableOfType(ContentRefusedException.class, () -> client.jobs().create(createJob())))
+      assertThat(
+              catchThrowableOfType(
+                  ContentRefusedException.class, () -> client.jobs().create(createJob())))
           .isNotNull();
       assertEveryConnectionIsIdle();
 
@@ -112,18 +123,26 @@ class ConnectionHygieneTest {
       for (int i = 0; i < 3; i++) {
         server.enqueue(error(502, bigHtml));
       }
-      ServerException big = catchThrowableOfType(ServerException.class, () -> client.jobs().get("j1"));
+      ServerException big =
+          catchThrowableOfType(ServerException.class, () -> client.jobs().get("j1"));
       assertThat(big.message()).startsWith("<html><p>proxy error page</p>").endsWith("…");
       assertEveryConnectionIsIdle();
 
       // A wait longer than the cap: reported at once.
-      server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "120").body("{\"code\":8}").build());
-      assertThat(catchThrowableOfType(RateLimitException.class, () -> client.jobs().get("j1"))).isNotNull();
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(429)
+              .addHeader("Retry-After", "120")
+              .body("{\"code\":8}")
+              .build());
+      assertThat(catchThrowableOfType(RateLimitException.class, () -> client.jobs().get("j1")))
+          .isNotNull();
       assertEveryConnectionIsIdle();
 
       // A success whose body cannot be read.
       server.enqueue(new MockResponse.Builder().body("<html>not json</html>").build());
-      assertThat(catchThrowableOfType(ClavataDecodeException.class, () -> client.jobs().get("j1"))).isNotNull();
+      assertThat(catchThrowableOfType(ClavataDecodeException.class, () -> client.jobs().get("j1")))
+          .isNotNull();
       assertEveryConnectionIsIdle();
 
       // An I/O failure before sending, then a retry that succeeds.
@@ -156,6 +175,8 @@ class ConnectionHygieneTest {
     for (int i = 0; i < requests.size(); i++) {
       exchanges.add(i);
     }
-    assertThat(requests).extracting(RecordedRequest::getExchangeIndex).containsExactlyElementsOf(exchanges);
+    assertThat(requests)
+        .extracting(RecordedRequest::getExchangeIndex)
+        .containsExactlyElementsOf(exchanges);
   }
 }

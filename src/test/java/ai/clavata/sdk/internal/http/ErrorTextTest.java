@@ -51,7 +51,12 @@ class ErrorTextTest {
   @Test
   void aBodyCodeOfResourceExhaustedIsARateLimitWhateverTheStatus() {
     ClavataApiException e =
-        ErrorBodies.toException(503, Headers.of(), "{\"code\":8,\"message\":\"quota\"}", Duration.ofSeconds(9), REDACTOR);
+        ErrorBodies.toException(
+            503,
+            Headers.of(),
+            "{\"code\":8,\"message\":\"quota\"}",
+            Duration.ofSeconds(9),
+            REDACTOR);
 
     assertThat(e).isExactlyInstanceOf(RateLimitException.class);
     assertThat(((RateLimitException) e).retryAfter()).contains(Duration.ofSeconds(9));
@@ -89,7 +94,8 @@ class ErrorTextTest {
   @Test
   void anErrorStringNextToAMessageIsNotAStatus() {
     ClavataApiException e =
-        ErrorBodies.toException(400, Headers.of(), "{\"error\":\"x\",\"message\":\"y\"}", null, REDACTOR);
+        ErrorBodies.toException(
+            400, Headers.of(), "{\"error\":\"x\",\"message\":\"y\"}", null, REDACTOR);
 
     assertThat(e.message()).isEqualTo("y");
   }
@@ -97,7 +103,8 @@ class ErrorTextTest {
   @Test
   void brokenJsonIsKeptAsAnExcerpt() {
     ClavataApiException e =
-        ErrorBodies.toException(500, Headers.of(), "{\"code\":13,\"message\":\"cut", null, REDACTOR);
+        ErrorBodies.toException(
+            500, Headers.of(), "{\"code\":13,\"message\":\"cut", null, REDACTOR);
 
     assertThat(e).isExactlyInstanceOf(ServerException.class);
     assertThat(e.grpcCode()).isEmpty();
@@ -106,11 +113,17 @@ class ErrorTextTest {
 
   @Test
   void findsTheRequestIdUnderItsCommonNames() {
-    for (String name : new String[] {"X-Request-Id", "Request-Id", "Grpc-Metadata-X-Request-Id", "X-Amzn-RequestId"}) {
-      ClavataApiException e = ErrorBodies.toException(500, Headers.of(name, "rid"), "", null, REDACTOR);
+    for (String name :
+        new String[] {
+          "X-Request-Id", "Request-Id", "Grpc-Metadata-X-Request-Id", "X-Amzn-RequestId"
+        }) {
+      ClavataApiException e =
+          ErrorBodies.toException(500, Headers.of(name, "rid"), "", null, REDACTOR);
       assertThat(e.requestId()).as(name).contains("rid");
     }
-    assertThat(ErrorBodies.toException(500, Headers.of("X-Request-Id", " "), "", null, REDACTOR).requestId())
+    assertThat(
+            ErrorBodies.toException(500, Headers.of("X-Request-Id", " "), "", null, REDACTOR)
+                .requestId())
         .isEmpty();
   }
 
@@ -127,7 +140,8 @@ class ErrorTextTest {
 
   @Test
   void redactsAKeySuppliedWithSurroundingWhitespace() {
-    assertThat(new Redactor(() -> " ck_spaced_key \n").redact("x ck_spaced_key y")).isEqualTo("x [REDACTED] y");
+    assertThat(new Redactor(() -> " ck_spaced_key \n").redact("x ck_spaced_key y"))
+        .isEqualTo("x [REDACTED] y");
   }
 
   @Test
@@ -147,16 +161,20 @@ class ErrorTextTest {
 
   @Test
   void aReadTimeoutNamesReadTimeout() {
-    ClavataIoException e = IoErrors.toException("GET /v1/jobs/j", new SocketTimeoutException("timeout"), REDACTOR);
+    ClavataIoException e =
+        IoErrors.toException("GET /v1/jobs/j", new SocketTimeoutException("timeout"), REDACTOR);
 
     assertThat(e).isExactlyInstanceOf(ClavataTimeoutException.class);
     assertThat(e.getMessage())
-        .isEqualTo("GET /v1/jobs/j timed out waiting for data; raise readTimeout(...) if responses are slow (timeout)");
+        .isEqualTo(
+            "GET /v1/jobs/j timed out waiting for data; raise readTimeout(...) if responses are slow (timeout)");
   }
 
   @Test
   void aConnectTimeoutNamesConnectTimeout() {
-    ClavataIoException e = IoErrors.toException("GET /v1/jobs/j", new SocketTimeoutException("Connect timed out"), REDACTOR);
+    ClavataIoException e =
+        IoErrors.toException(
+            "GET /v1/jobs/j", new SocketTimeoutException("Connect timed out"), REDACTOR);
 
     assertThat(e).isExactlyInstanceOf(ClavataTimeoutException.class);
     assertThat(e.getMessage()).contains("connectTimeout(...)").doesNotContain("readTimeout");
@@ -164,7 +182,8 @@ class ErrorTextTest {
 
   @Test
   void theCallTimeoutNamesTimeout() {
-    ClavataIoException e = IoErrors.toException("POST /v1/jobs", new InterruptedIOException("timeout"), REDACTOR);
+    ClavataIoException e =
+        IoErrors.toException("POST /v1/jobs", new InterruptedIOException("timeout"), REDACTOR);
 
     assertThat(e).isExactlyInstanceOf(ClavataTimeoutException.class);
     assertThat(e.getMessage()).contains("call timeout").contains("timeout(...)");
@@ -172,7 +191,8 @@ class ErrorTextTest {
 
   @Test
   void aCancellationIsNotATimeout() {
-    ClavataIoException e = IoErrors.toException("GET /v1/jobs/j", new InterruptedIOException("Canceled"), REDACTOR);
+    ClavataIoException e =
+        IoErrors.toException("GET /v1/jobs/j", new InterruptedIOException("Canceled"), REDACTOR);
 
     assertThat(e).isExactlyInstanceOf(ClavataIoException.class);
     assertThat(e.getMessage()).isEqualTo("GET /v1/jobs/j was interrupted or canceled (Canceled)");
@@ -184,8 +204,10 @@ class ErrorTextTest {
     ClavataIoException e = IoErrors.toException("GET /v1/jobs/j", refused, REDACTOR);
 
     assertThat(e).isExactlyInstanceOf(ClavataIoException.class);
-    assertThat(e.getMessage()).isEqualTo("GET /v1/jobs/j failed: Failed to connect to localhost/127.0.0.1:1");
+    assertThat(e.getMessage())
+        .isEqualTo("GET /v1/jobs/j failed: Failed to connect to localhost/127.0.0.1:1");
     assertThat(e.getCause()).isSameAs(refused);
-    assertThat(IoErrors.toException("GET /x", new IOException(), REDACTOR).getMessage()).isEqualTo("GET /x failed: IOException");
+    assertThat(IoErrors.toException("GET /x", new IOException(), REDACTOR).getMessage())
+        .isEqualTo("GET /x failed: IOException");
   }
 }

@@ -33,16 +33,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A billable POST is sent once unless the SDK's retry table says otherwise: OkHttp must not
- * re-send it on its own after a connection that broke once the server had read it, after a
- * {@code 503 Retry-After: 0}, or after a 408. Requests safe to repeat still recover from a stale
- * pooled connection at once.
+ * A billable POST is sent once unless the SDK's retry table says otherwise: OkHttp must not re-send
+ * it on its own after a connection that broke once the server had read it, after a {@code 503
+ * Retry-After: 0}, or after a 408. Requests safe to repeat still recover from a stale pooled
+ * connection at once.
  */
 class NoSilentResendTest extends MockServerTest {
-  private static final String JOB = "{\"job\":{\"jobUuid\":\"j1\",\"status\":\"JOB_STATUS_COMPLETED\"}}";
+  private static final String JOB =
+      "{\"job\":{\"jobUuid\":\"j1\",\"status\":\"JOB_STATUS_COMPLETED\"}}";
   private static final String RESULT =
       "{\"result\":{\"jobUuid\":\"j\",\"policyEvaluationReport\":{\"contentMetadata\":{\""
-          + EvaluateRequest.INPUT_INDEX_KEY + "\":\"0\"}}}}\n";
+          + EvaluateRequest.INPUT_INDEX_KEY
+          + "\":\"0\"}}}}\n";
 
   private final OkHttpClient callers = new OkHttpClient();
 
@@ -98,7 +100,10 @@ class NoSilentResendTest extends MockServerTest {
   }
 
   private static MockResponse ok(String body) {
-    return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   /** Read the whole request, then drop the connection instead of answering. */
@@ -122,8 +127,8 @@ class NoSilentResendTest extends MockServerTest {
 
   @ParameterizedTest
   @MethodSource("everyBillablePostWithEachOwner")
-  void aPostWhosePooledConnectionBreaksAfterTheServerReadItIsSentOnce(BillablePost post, Owner owner)
-      throws Exception {
+  void aPostWhosePooledConnectionBreaksAfterTheServerReadItIsSentOnce(
+      BillablePost post, Owner owner) throws Exception {
     server.enqueue(ok(JOB));
     server.enqueue(dropAfterReadingTheRequest());
     server.enqueue(ok(post.success)); // what a silent re-send would get
@@ -140,7 +145,8 @@ class NoSilentResendTest extends MockServerTest {
 
   @ParameterizedTest
   @EnumSource(Owner.class)
-  void aReadWhosePooledConnectionWentStaleIsRetriedAtOnceEvenWithoutRetries(Owner owner) throws Exception {
+  void aReadWhosePooledConnectionWentStaleIsRetriedAtOnceEvenWithoutRetries(Owner owner)
+      throws Exception {
     try (ClavataClient client = client(owner, b -> b.maxRetries(0))) {
       server.enqueue(ok(JOB));
       server.enqueue(dropAfterReadingTheRequest());
@@ -149,7 +155,8 @@ class NoSilentResendTest extends MockServerTest {
 
       assertThat(client.jobs().get("j1").jobUuid()).isEqualTo("j1");
     }
-    assertThat(requestLines()).containsExactly("GET /v1/jobs/j1", "GET /v1/jobs/j1", "GET /v1/jobs/j1");
+    assertThat(requestLines())
+        .containsExactly("GET /v1/jobs/j1", "GET /v1/jobs/j1", "GET /v1/jobs/j1");
     assertThat(timing.sleeps()).as("no backoff for a stale connection").isEmpty();
   }
 
@@ -166,13 +173,20 @@ class NoSilentResendTest extends MockServerTest {
   @ParameterizedTest
   @EnumSource(Owner.class)
   void withRetriesOffA503WithRetryAfterZeroIsSentOnce(Owner owner) throws Exception {
-    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0").body("{\"code\":14}").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(503)
+            .addHeader("Retry-After", "0")
+            .body("{\"code\":14}")
+            .build());
     server.enqueue(ok(JOB));
     try (ClavataClient client = client(owner, b -> b.maxRetries(0))) {
       ServerException e =
           catchThrowableOfType(ServerException.class, () -> BillablePost.CREATE_JOB.call(client));
       assertThat(e.httpStatus()).isEqualTo(503);
-      assertThat(e.error().header("Retry-After")).as("the caller still sees the header").contains("0");
+      assertThat(e.error().header("Retry-After"))
+          .as("the caller still sees the header")
+          .contains("0");
     }
     assertThat(requestLines()).containsExactly("POST /v1/jobs");
   }
@@ -183,7 +197,8 @@ class NoSilentResendTest extends MockServerTest {
     server.enqueue(new MockResponse.Builder().code(408).body("request timeout").build());
     server.enqueue(ok(JOB));
     try (ClavataClient client = client(owner, b -> b.maxRetries(0))) {
-      assertThatThrownBy(() -> BillablePost.CREATE_JOB.call(client)).isInstanceOf(UnexpectedStatusException.class);
+      assertThatThrownBy(() -> BillablePost.CREATE_JOB.call(client))
+          .isInstanceOf(UnexpectedStatusException.class);
     }
     assertThat(requestLines()).containsExactly("POST /v1/jobs");
   }
@@ -191,18 +206,29 @@ class NoSilentResendTest extends MockServerTest {
   @Test
   void aStormOf503sCostsTheDocumentedThreeAttempts() throws Exception {
     for (int i = 0; i < 6; i++) {
-      server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0").body("{\"code\":14}").build());
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(503)
+              .addHeader("Retry-After", "0")
+              .body("{\"code\":14}")
+              .build());
     }
-    assertThatThrownBy(() -> BillablePost.CREATE_JOB.call(client)).isInstanceOf(ServerException.class);
+    assertThatThrownBy(() -> BillablePost.CREATE_JOB.call(client))
+        .isInstanceOf(ServerException.class);
     assertThat(requestLines()).hasSize(3);
   }
 
   @ParameterizedTest
   @EnumSource(BillablePost.class)
-  void aRetryAfterBeyondAnIntIsATypedErrorNotANumberFormatException(BillablePost post) throws Exception {
+  void aRetryAfterBeyondAnIntIsATypedErrorNotANumberFormatException(BillablePost post)
+      throws Exception {
     for (int code : new int[] {503, 408}) {
       server.enqueue(
-          new MockResponse.Builder().code(code).addHeader("Retry-After", "99999999999").body("{\"code\":14}").build());
+          new MockResponse.Builder()
+              .code(code)
+              .addHeader("Retry-After", "99999999999")
+              .body("{\"code\":14}")
+              .build());
       assertThatThrownBy(() -> post.call(client))
           .as(post + " " + code)
           .isInstanceOfAny(ServerException.class, UnexpectedStatusException.class);

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /** The SDK's redirect rules: capped, never down to plain http, bodies only on 307 and 308. */
 class RedirectTest extends MockServerTest {
-  private static final String JOB = "{\"job\":{\"jobUuid\":\"j1\",\"status\":\"JOB_STATUS_COMPLETED\"}}";
+  private static final String JOB =
+      "{\"job\":{\"jobUuid\":\"j1\",\"status\":\"JOB_STATUS_COMPLETED\"}}";
   private static final CreateJobRequest CREATE = createJob();
 
   private static MockResponse redirect(int code, String location) {
@@ -40,7 +41,9 @@ class RedirectTest extends MockServerTest {
     RecordedRequest second = server.takeRequest();
     assertThat(second.getMethod()).isEqualTo("POST");
     assertThat(second.getUrl().encodedPath()).isEqualTo("/v2/jobs");
-    assertThat(second.getBody().utf8()).isEqualTo(first.getBody().utf8()).contains("\"policyId\":\"p\"");
+    assertThat(second.getBody().utf8())
+        .isEqualTo(first.getBody().utf8())
+        .contains("\"policyId\":\"p\"");
     assertThat(second.getHeaders().get("Authorization")).isEqualTo("Bearer " + TestClients.API_KEY);
   }
 
@@ -59,7 +62,8 @@ class RedirectTest extends MockServerTest {
   void a302ToACreateIsNotTurnedIntoAGet() throws Exception {
     server.enqueue(redirect(302, "/elsewhere"));
     assertThatThrownBy(() -> client.jobs().create(CREATE))
-        .isInstanceOfSatisfying(UnexpectedStatusException.class, e -> assertThat(e.httpStatus()).isEqualTo(302));
+        .isInstanceOfSatisfying(
+            UnexpectedStatusException.class, e -> assertThat(e.httpStatus()).isEqualTo(302));
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -80,7 +84,8 @@ class RedirectTest extends MockServerTest {
     server.enqueue(new MockResponse.Builder().body(JOB).build());
     assertThat(client.jobs().get("j1").jobUuid()).isEqualTo("j1");
     server.takeRequest();
-    assertThat(server.takeRequest(1, TimeUnit.SECONDS).getUrl().encodedPath()).isEqualTo("/v1/jobs/j2");
+    assertThat(server.takeRequest(1, TimeUnit.SECONDS).getUrl().encodedPath())
+        .isEqualTo("/v1/jobs/j2");
   }
 
   /** A client whose "server" answers every request to {@code https://api.test} with a redirect. */
@@ -103,15 +108,21 @@ class RedirectTest extends MockServerTest {
   @Test
   void neverFollowsHttpsDownToHttpEvenOnLoopback() {
     OkHttpClient client = redirectingTo("http://127.0.0.1/v1/jobs/j1");
-    assertThatThrownBy(() -> client.newCall(new Request.Builder().url("https://api.test/v1/jobs/j1").build()).execute())
+    assertThatThrownBy(
+            () ->
+                client
+                    .newCall(new Request.Builder().url("https://api.test/v1/jobs/j1").build())
+                    .execute())
         .isInstanceOf(RedirectInterceptor.RefusedRedirect.class)
-        .hasMessageContaining("from https://api.test/v1/jobs/j1 to plain http http://127.0.0.1/v1/jobs/j1");
+        .hasMessageContaining(
+            "from https://api.test/v1/jobs/j1 to plain http http://127.0.0.1/v1/jobs/j1");
   }
 
   @Test
   void refusesARedirectToAnotherScheme() {
     OkHttpClient client = redirectingTo("ftp://files.test/x");
-    assertThatThrownBy(() -> client.newCall(new Request.Builder().url("https://api.test/x").build()).execute())
+    assertThatThrownBy(
+            () -> client.newCall(new Request.Builder().url("https://api.test/x").build()).execute())
         .isInstanceOf(IOException.class)
         .hasMessageContaining("not an http(s) URL");
   }

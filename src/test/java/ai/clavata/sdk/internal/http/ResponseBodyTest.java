@@ -24,14 +24,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Unary bodies are read whole inside the retries and never without a bound: a read that breaks
- * half-way is retried for GETs, an oversized or inflating body is a decode error, not an
- * {@code OutOfMemoryError}, and a stalled upload names the write timeout.
+ * half-way is retried for GETs, an oversized or inflating body is a decode error, not an {@code
+ * OutOfMemoryError}, and a stalled upload names the write timeout.
  */
 class ResponseBodyTest extends MockServerTest {
-  private static final String JOB = "{\"job\":{\"jobUuid\":\"j1\",\"status\":\"JOB_STATUS_COMPLETED\"}}";
+  private static final String JOB =
+      "{\"job\":{\"jobUuid\":\"j1\",\"status\":\"JOB_STATUS_COMPLETED\"}}";
 
   private static MockResponse ok(String body) {
-    return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   /** A job whose padding field makes the body {@code bytes} long. */
@@ -53,7 +57,8 @@ class ResponseBodyTest extends MockServerTest {
 
   @Test
   void aBodyOverTheLimitIsADecodeErrorThatNamesTheSetting() {
-    try (ClavataClient small = TestClients.builder(server, timing).maxResponseSize(64 * 1024).build()) {
+    try (ClavataClient small =
+        TestClients.builder(server, timing).maxResponseSize(64 * 1024).build()) {
       server.enqueue(ok(jobOfSize(64 * 1024 + 1)));
       assertThatThrownBy(() -> small.jobs().get("j1"))
           .isInstanceOf(ClavataDecodeException.class)
@@ -115,7 +120,10 @@ class ResponseBodyTest extends MockServerTest {
   @Test
   void aReadWhoseBodyBreaksHalfWayIsRetried() throws Exception {
     server.enqueue(
-        new MockResponse.Builder().body(jobOfSize(200_000)).onResponseBody(new SocketEffect.CloseSocket()).build());
+        new MockResponse.Builder()
+            .body(jobOfSize(200_000))
+            .onResponseBody(new SocketEffect.CloseSocket())
+            .build());
     server.enqueue(ok(JOB));
     assertThat(client.jobs().get("j1").jobUuid()).isEqualTo("j1");
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -125,7 +133,10 @@ class ResponseBodyTest extends MockServerTest {
   @Test
   void aCreateWhoseBodyBreaksHalfWayIsNotSentAgain() {
     server.enqueue(
-        new MockResponse.Builder().body(jobOfSize(200_000)).onResponseBody(new SocketEffect.CloseSocket()).build());
+        new MockResponse.Builder()
+            .body(jobOfSize(200_000))
+            .onResponseBody(new SocketEffect.CloseSocket())
+            .build());
     server.enqueue(ok(JOB));
     CreateJobRequest request = createJob();
     assertThatThrownBy(() -> client.jobs().create(request))
@@ -136,11 +147,18 @@ class ResponseBodyTest extends MockServerTest {
 
   @Test
   void aStalledUploadNamesTheWriteTimeout() {
-    server.enqueue(ok(JOB).newBuilder().doNotReadRequestBody().headersDelay(5, TimeUnit.SECONDS).build());
+    server.enqueue(
+        ok(JOB).newBuilder().doNotReadRequestBody().headersDelay(5, TimeUnit.SECONDS).build());
     CreateJobRequest huge =
-        CreateJobRequest.builder().policyId("p").addContent(ContentData.text("x".repeat(32 << 20))).build();
+        CreateJobRequest.builder()
+            .policyId("p")
+            .addContent(ContentData.text("x".repeat(32 << 20)))
+            .build();
     try (ClavataClient hurried =
-        TestClients.builder(server, timing).writeTimeout(Duration.ofMillis(200)).maxRetries(0).build()) {
+        TestClients.builder(server, timing)
+            .writeTimeout(Duration.ofMillis(200))
+            .maxRetries(0)
+            .build()) {
       assertThatThrownBy(() -> hurried.jobs().create(huge))
           .isInstanceOf(ClavataTimeoutException.class)
           .hasMessageContaining("writeTimeout(...)")
@@ -153,7 +171,10 @@ class ResponseBodyTest extends MockServerTest {
     server.enqueue(ok(JOB).newBuilder().headersDelay(2, TimeUnit.SECONDS).build());
     CreateJobRequest request = createJob();
     try (ClavataClient hurried =
-        TestClients.builder(server, timing).readTimeout(Duration.ofMillis(200)).maxRetries(0).build()) {
+        TestClients.builder(server, timing)
+            .readTimeout(Duration.ofMillis(200))
+            .maxRetries(0)
+            .build()) {
       assertThatThrownBy(() -> hurried.jobs().create(request))
           .isInstanceOf(ClavataTimeoutException.class)
           .hasMessageContaining("readTimeout(...)")

@@ -43,8 +43,10 @@ class RetryAfterTest {
 
   @Test
   void readsAnHttpDateRelativeToNow() {
-    assertThat(parse("Retry-After", "Thu, 01 Jan 2026 00:00:30 GMT")).isEqualTo(Duration.ofSeconds(30));
-    assertThat(parse("Retry-After", httpDate(NOW.plusSeconds(90)))).isEqualTo(Duration.ofSeconds(90));
+    assertThat(parse("Retry-After", "Thu, 01 Jan 2026 00:00:30 GMT"))
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(parse("Retry-After", httpDate(NOW.plusSeconds(90))))
+        .isEqualTo(Duration.ofSeconds(90));
   }
 
   @Test
@@ -54,7 +56,17 @@ class RetryAfterTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"soon", "", "-1", "NaN", "Infinity", "-Infinity", "2026-01-01T00:00:30Z", "Thu, 99 Jan 2026"})
+  @ValueSource(
+      strings = {
+        "soon",
+        "",
+        "-1",
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "2026-01-01T00:00:30Z",
+        "Thu, 99 Jan 2026"
+      })
   void garbageIsNull(String value) {
     assertThat(parse("Retry-After", value)).isNull();
   }
@@ -73,14 +85,16 @@ class RetryAfterTest {
 
   @Test
   void retryAfterMsWins() {
-    assertThat(parse("Retry-After", "10", "Retry-After-Ms", "250")).isEqualTo(Duration.ofMillis(250));
+    assertThat(parse("Retry-After", "10", "Retry-After-Ms", "250"))
+        .isEqualTo(Duration.ofMillis(250));
     assertThat(parse("Retry-After-Ms", "250", "Retry-After", "Thu, 01 Jan 2026 00:01:00 GMT"))
         .isEqualTo(Duration.ofMillis(250));
   }
 
   @Test
   void anUnreadableRetryAfterMsFallsBackToRetryAfter() {
-    assertThat(parse("Retry-After-Ms", "later", "Retry-After", "4")).isEqualTo(Duration.ofSeconds(4));
+    assertThat(parse("Retry-After-Ms", "later", "Retry-After", "4"))
+        .isEqualTo(Duration.ofSeconds(4));
     assertThat(parse("Retry-After-Ms", "-5", "Retry-After", "4")).isEqualTo(Duration.ofSeconds(4));
   }
 

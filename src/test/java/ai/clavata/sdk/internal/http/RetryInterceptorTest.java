@@ -37,7 +37,10 @@ class RetryInterceptorTest {
   }
 
   private OkHttpClient client(Timing timing) {
-    http = new OkHttpClient.Builder().addInterceptor(new RetryInterceptor(RetryPolicy.DEFAULT, timing)).build();
+    http =
+        new OkHttpClient.Builder()
+            .addInterceptor(new RetryInterceptor(RetryPolicy.DEFAULT, timing))
+            .build();
     return http;
   }
 
@@ -66,14 +69,16 @@ class RetryInterceptorTest {
     server.enqueue(new MockResponse.Builder().body("ok").build());
     OkHttpClient client = client(INTERRUPTED);
 
-    assertThatThrownBy(() -> client.newCall(new Request.Builder().url(server.url("/")).build()).execute())
+    assertThatThrownBy(
+            () -> client.newCall(new Request.Builder().url(server.url("/")).build()).execute())
         .isInstanceOf(InterruptedIOException.class)
         .hasMessage("interrupted while waiting")
         .hasCauseInstanceOf(InterruptedException.class);
     assertThat(Thread.interrupted()).as("the interrupt flag was restored").isTrue();
     assertThat(server.getRequestCount()).isEqualTo(1);
     // The 503 was closed before the wait: its connection went back to the pool.
-    assertThat(client.connectionPool().idleConnectionCount()).isEqualTo(client.connectionPool().connectionCount());
+    assertThat(client.connectionPool().idleConnectionCount())
+        .isEqualTo(client.connectionPool().connectionCount());
   }
 
   @Test
@@ -100,7 +105,9 @@ class RetryInterceptorTest {
         };
 
     try (Response response =
-        client(timing).newCall(new Request.Builder().url(server.url("/")).post(oneShot).build()).execute()) {
+        client(timing)
+            .newCall(new Request.Builder().url(server.url("/")).post(oneShot).build())
+            .execute()) {
       assertThat(response.code()).isEqualTo(503);
     }
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -113,7 +120,8 @@ class RetryInterceptorTest {
     server.enqueue(new MockResponse.Builder().body("ok").build());
     FakeTiming timing = new FakeTiming();
 
-    try (Response response = client(timing).newCall(new Request.Builder().url(server.url("/")).build()).execute()) {
+    try (Response response =
+        client(timing).newCall(new Request.Builder().url(server.url("/")).build()).execute()) {
       assertThat(response.code()).isEqualTo(200);
       assertThat(response.body().string()).isEqualTo("ok");
     }
@@ -127,7 +135,8 @@ class RetryInterceptorTest {
     }
     FakeTiming timing = new FakeTiming();
 
-    try (Response response = client(timing).newCall(new Request.Builder().url(server.url("/")).build()).execute()) {
+    try (Response response =
+        client(timing).newCall(new Request.Builder().url(server.url("/")).build()).execute()) {
       assertThat(response.code()).isEqualTo(503);
       assertThat(response.body().string()).isEqualTo("busy 2");
     }

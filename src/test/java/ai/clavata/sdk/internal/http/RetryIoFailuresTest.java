@@ -108,8 +108,7 @@ class RetryIoFailuresTest extends RetryTestBase {
     Failing failing = new Failing(() -> new SocketTimeoutException("timeout"));
     server.enqueue(ok());
 
-    try (ClavataClient client =
-        client(b -> b.addInterceptor(failing).retryNonIdempotent(true))) {
+    try (ClavataClient client = client(b -> b.addInterceptor(failing).retryNonIdempotent(true))) {
       assertThat(client.jobs().create(createJob()).jobUuid()).isEqualTo("j1");
     }
 

@@ -152,7 +152,10 @@ class RetryPolicyTest {
     Request get = new Request.Builder().url("https://example.test/").get().build();
     Request head = new Request.Builder().url("https://example.test/").head().build();
     Request post =
-        new Request.Builder().url("https://example.test/").post(RequestBody.create(new byte[0])).build();
+        new Request.Builder()
+            .url("https://example.test/")
+            .post(RequestBody.create(new byte[0]))
+            .build();
     assertThat(CallSafety.of(get)).isEqualTo(IDEMPOTENT);
     assertThat(CallSafety.of(head)).isEqualTo(IDEMPOTENT);
     assertThat(CallSafety.of(post)).isEqualTo(NON_IDEMPOTENT);

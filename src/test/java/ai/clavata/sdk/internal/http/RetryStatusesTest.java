@@ -133,7 +133,8 @@ class RetryStatusesTest extends RetryTestBase {
     }
 
     try (ClavataClient client = client()) {
-      ServerException e = catchThrowableOfType(ServerException.class, () -> client.jobs().get("j1"));
+      ServerException e =
+          catchThrowableOfType(ServerException.class, () -> client.jobs().get("j1"));
       assertThat(e.httpStatus()).isEqualTo(502);
       assertThat(e.message()).isEqualTo("status 502");
     }

@@ -21,7 +21,10 @@ abstract class RetryTestBase {
   final FakeTiming timing = new FakeTiming();
 
   static MockResponse ok() {
-    return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(JOB).build();
+    return new MockResponse.Builder()
+        .addHeader("Content-Type", "application/json")
+        .body(JOB)
+        .build();
   }
 
   static MockResponse status(int code) {
@@ -53,5 +56,4 @@ abstract class RetryTestBase {
     return DateTimeFormatter.RFC_1123_DATE_TIME.format(
         FakeTiming.START.plus(afterStart).atOffset(ZoneOffset.UTC));
   }
-
 }

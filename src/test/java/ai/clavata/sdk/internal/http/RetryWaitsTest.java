@@ -79,7 +79,8 @@ class RetryWaitsTest extends RetryTestBase {
 
   @Test
   void honoursRetryAfterMsExactlyAndPrefersItToRetryAfter() {
-    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After-Ms", "1500").build());
+    server.enqueue(
+        new MockResponse.Builder().code(429).addHeader("Retry-After-Ms", "1500").build());
     server.enqueue(
         new MockResponse.Builder()
             .code(503)

@@ -168,9 +168,7 @@ class NdjsonReaderTest {
     byte[] bytes = BODY.getBytes(StandardCharsets.UTF_8);
     ChunkedSource oneByteAtATime =
         new ChunkedSource(
-            IntStream.range(0, bytes.length)
-                .mapToObj(i -> new byte[] {bytes[i]})
-                .toList());
+            IntStream.range(0, bytes.length).mapToObj(i -> new byte[] {bytes[i]}).toList());
     assertThat(readAll(Okio.buffer(oneByteAtATime))).isEqualTo(BODY_LINES);
     assertThat(oneByteAtATime.reads).isEqualTo(bytes.length);
   }
@@ -226,7 +224,10 @@ class NdjsonReaderTest {
   @Test
   void aLineThatIsNotJsonIsMalformedWithItsLineAndExcerpt() {
     NdjsonReader.MalformedLineException e =
-        malformed(whole("{\"a\":1}\r\n\r\n<html>oops</html>\r\n{\"b\":2}\n".getBytes(StandardCharsets.UTF_8)));
+        malformed(
+            whole(
+                "{\"a\":1}\r\n\r\n<html>oops</html>\r\n{\"b\":2}\n"
+                    .getBytes(StandardCharsets.UTF_8)));
     assertThat(e.getMessage()).contains("not valid JSON");
     assertThat(e.line()).isEqualTo(3);
     assertThat(e.excerpt()).isEqualTo("<html>oops</html>");
@@ -285,7 +286,8 @@ class NdjsonReaderTest {
     // A reader that waited for more than the first line would fail here instead of hanging.
     pipe.source().timeout().timeout(10, TimeUnit.SECONDS);
     BufferedSink writer = Okio.buffer(pipe.sink());
-    NdjsonReader<JsonNode> reader = new NdjsonReader<>(Okio.buffer(pipe.source()), TREES, Long.MAX_VALUE);
+    NdjsonReader<JsonNode> reader =
+        new NdjsonReader<>(Okio.buffer(pipe.source()), TREES, Long.MAX_VALUE);
 
     writer.writeUtf8("{\"first\":1}\n{\"sec").flush();
     NdjsonReader.Value<JsonNode> first = reader.next(); // the rest has not been written yet
@@ -303,9 +305,14 @@ class NdjsonReaderTest {
     String small = "{\"v\":\"" + "a".repeat(30_000) + "\"}\n";
     String big = "{\"v\":[" + "1,".repeat(60_000) + "1]}\n";
     NdjsonReader<JsonNode> reader =
-        new NdjsonReader<>(whole((small + small + small + big).getBytes(StandardCharsets.UTF_8)), TREES, 64 * 1024);
+        new NdjsonReader<>(
+            whole((small + small + small + big).getBytes(StandardCharsets.UTF_8)),
+            TREES,
+            64 * 1024);
     for (int line = 1; line <= 3; line++) {
-      assertThat(reader.next().line()).as("lines far below the limit, 90 KB together").isEqualTo(line);
+      assertThat(reader.next().line())
+          .as("lines far below the limit, 90 KB together")
+          .isEqualTo(line);
     }
     NdjsonReader.MalformedLineException e =
         catchThrowableOfType(NdjsonReader.MalformedLineException.class, reader::next);
