@@ -38,19 +38,12 @@ public interface BatchResults extends AutoCloseable, Iterable<BatchResultRow> {
    * @return the results
    */
   static BatchResults of(List<BatchResultRow> rows) {
-    OneShotResults<BatchResultRow> fixed =
-        OneShotResults.of(List.copyOf(rows).iterator(), () -> {}, "BatchResults");
-    return new BatchResults() {
-      @Override
-      public Iterator<BatchResultRow> iterator() {
-        return fixed.iterator();
+    final class Fixed extends OneShotResults<BatchResultRow> implements BatchResults {
+      Fixed() {
+        super(List.copyOf(rows).iterator(), () -> {}, "BatchResults");
       }
-
-      @Override
-      public void close() {
-        fixed.close();
-      }
-    };
+    }
+    return new Fixed();
   }
 
   /**

@@ -11,21 +11,23 @@ import java.util.Objects;
  * source released at the end of the iteration, on a failure, on {@link #close()}, or by a {@link
  * Cleaner} when the results are dropped without any of these.
  *
+ * <p>The public result types are interfaces; their implementations extend this class, which
+ * supplies their {@code iterator()} and {@code close()}:
+ *
+ * <pre>{@code
+ * final class LiveEvaluationStream extends OneShotResults<EvaluationResult>
+ *     implements EvaluationStream { ... }
+ * }</pre>
+ *
  * @param <T> the result type
  */
-public final class OneShotResults<T> implements Iterable<T>, AutoCloseable {
+public abstract class OneShotResults<T> implements Iterable<T>, AutoCloseable {
   private static final Cleaner CLEANER = Cleaner.create();
 
   private final Iterator<T> source;
   private final Cleaner.Cleanable release;
   private final String name;
   private boolean iterated;
-
-  private OneShotResults(Iterator<T> source, Runnable release, String name) {
-    this.source = source;
-    this.release = CLEANER.register(this, release);
-    this.name = name;
-  }
 
   /**
    * Results from {@code source}, released by {@code release}.
@@ -34,12 +36,11 @@ public final class OneShotResults<T> implements Iterable<T>, AutoCloseable {
    * @param release frees the source; runs once, and must not refer to what it releases, or the
    *     Cleaner could never run it
    * @param name what the results are called in messages, such as {@code "an EvaluationStream"}
-   * @param <T> the result type
-   * @return the results
    */
-  public static <T> OneShotResults<T> of(Iterator<T> source, Runnable release, String name) {
-    return new OneShotResults<>(
-        Objects.requireNonNull(source, "source"), Objects.requireNonNull(release, "release"), name);
+  protected OneShotResults(Iterator<T> source, Runnable release, String name) {
+    this.source = Objects.requireNonNull(source, "source");
+    this.release = CLEANER.register(this, Objects.requireNonNull(release, "release"));
+    this.name = name;
   }
 
   /**

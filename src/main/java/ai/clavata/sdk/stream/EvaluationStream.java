@@ -44,19 +44,12 @@ public interface EvaluationStream extends AutoCloseable, Iterable<EvaluationResu
    * @return a new stream
    */
   static EvaluationStream of(List<EvaluationResult> results) {
-    OneShotResults<EvaluationResult> fixed =
-        OneShotResults.of(List.copyOf(results).iterator(), () -> {}, "an EvaluationStream");
-    return new EvaluationStream() {
-      @Override
-      public Iterator<EvaluationResult> iterator() {
-        return fixed.iterator();
+    final class Fixed extends OneShotResults<EvaluationResult> implements EvaluationStream {
+      Fixed() {
+        super(List.copyOf(results).iterator(), () -> {}, "an EvaluationStream");
       }
-
-      @Override
-      public void close() {
-        fixed.close();
-      }
-    };
+    }
+    return new Fixed();
   }
 
   /**

@@ -1,6 +1,7 @@
 package ai.clavata.sdk.batch;
 
 import static ai.clavata.sdk.TestResponses.ok;
+import static ai.clavata.sdk.batch.BatchTestSupport.completed;
 import static ai.clavata.sdk.batch.BatchTestSupport.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,10 +11,7 @@ import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.RawServer;
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.errors.ClavataIoException;
-import ai.clavata.sdk.model.BatchJob;
 import ai.clavata.sdk.model.BatchJobCreated;
-import ai.clavata.sdk.model.BatchJobState;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,18 +27,6 @@ class BatchHardeningTest extends MockServerTest {
   private static final String HEADER = "ref_id,type,labels,content,error\n";
   private static final String ROW =
       "post-1,text,\"[{\"\"label\"\":\"\"A\"\",\"\"score\"\":0.9}]\",hello,\n";
-
-  private static BatchJob completed(String outputFileUrl) {
-    return new BatchJob(
-        "bj-1",
-        "n",
-        BatchJobState.COMPLETED,
-        Instant.EPOCH,
-        Instant.EPOCH,
-        "pol-1",
-        "pv-1",
-        outputFileUrl);
-  }
 
   private static List<BatchResultRow> all(BatchResults results) {
     try (results) {

@@ -1,5 +1,6 @@
 package ai.clavata.sdk.batch;
 
+import static ai.clavata.sdk.batch.BatchTestSupport.completed;
 import static ai.clavata.sdk.batch.BatchTestSupport.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,11 +10,9 @@ import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.model.BatchJob;
-import ai.clavata.sdk.model.BatchJobState;
 import ai.clavata.sdk.model.EvaluationResult;
 import ai.clavata.sdk.stream.EvaluationStream;
 import java.lang.ref.WeakReference;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,15 +32,7 @@ class BatchResultsLifecycleTest extends MockServerTest {
   @StartStop final MockWebServer storage = new MockWebServer();
 
   private BatchJob completedOnStorage() {
-    return new BatchJob(
-        "bj-1",
-        "n",
-        BatchJobState.COMPLETED,
-        Instant.EPOCH,
-        Instant.EPOCH,
-        "pol-1",
-        "pv-1",
-        storage.url("/out/bj-1.csv?X-Amz-Signature=sig").toString());
+    return completed(storage.url("/out/bj-1.csv?X-Amz-Signature=sig").toString());
   }
 
   private static List<BatchResultRow> all(BatchResults results) {

@@ -1,6 +1,7 @@
 package ai.clavata.sdk.batch;
 
 import static ai.clavata.sdk.TestResponses.ok;
+import static ai.clavata.sdk.batch.BatchTestSupport.completed;
 import static ai.clavata.sdk.batch.BatchTestSupport.csv;
 import static ai.clavata.sdk.batch.BatchTestSupport.job;
 import static ai.clavata.sdk.batch.BatchTestSupport.jobs;
@@ -15,7 +16,6 @@ import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.errors.PermissionDeniedException;
 import ai.clavata.sdk.model.BatchJob;
 import ai.clavata.sdk.model.BatchJobState;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,18 +29,6 @@ import org.junit.jupiter.api.Test;
 /** Downloading and parsing a batch results file. */
 class BatchResultsTest extends MockServerTest {
   @StartStop final MockWebServer storage = new MockWebServer();
-
-  private static BatchJob completed(String outputFileUrl) {
-    return new BatchJob(
-        "bj-1",
-        "n",
-        BatchJobState.COMPLETED,
-        Instant.EPOCH,
-        Instant.EPOCH,
-        "pol-1",
-        "pv-1",
-        outputFileUrl);
-  }
 
   private BatchJob completedOnStorage() {
     return completed(storage.url("/out/bj-1.csv?X-Amz-Signature=sig").toString());

@@ -1,10 +1,13 @@
 package ai.clavata.sdk.batch;
 
+import ai.clavata.sdk.model.BatchJob;
+import ai.clavata.sdk.model.BatchJobState;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +18,19 @@ import mockwebserver3.RecordedRequest;
 /** Small helpers shared by the batch tests. */
 final class BatchTestSupport {
   private BatchTestSupport() {}
+
+  /** A completed batch job whose results file is at {@code outputFileUrl}. */
+  static BatchJob completed(String outputFileUrl) {
+    return new BatchJob(
+        "bj-1",
+        "n",
+        BatchJobState.COMPLETED,
+        Instant.EPOCH,
+        Instant.EPOCH,
+        "pol-1",
+        "pv-1",
+        outputFileUrl);
+  }
 
   /** An empty 200 response, as a storage host answers a PUT. */
   static MockResponse stored() {
