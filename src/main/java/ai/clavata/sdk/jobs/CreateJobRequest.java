@@ -1,9 +1,10 @@
 package ai.clavata.sdk.jobs;
 
+import ai.clavata.sdk.internal.EvaluationFields;
 import ai.clavata.sdk.internal.Validation;
 import ai.clavata.sdk.model.ContentData;
-import ai.clavata.sdk.model.EvaluationRequestBuilder;
 import ai.clavata.sdk.model.Webhook;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,14 +70,77 @@ public record CreateJobRequest(
   }
 
   /** Builds a {@link CreateJobRequest}; {@link #build()} validates it. */
-  public static final class Builder extends EvaluationRequestBuilder<Builder> {
+  public static final class Builder {
+    private final EvaluationFields fields = new EvaluationFields();
     private Webhook webhook;
     private boolean waitForCompletion;
 
     private Builder() {}
 
-    @Override
-    protected Builder self() {
+    /**
+     * Sets the policy to evaluate against (required).
+     *
+     * @param policyId the policy's id
+     * @return this builder
+     */
+    public Builder policyId(String policyId) {
+      fields.policyId(policyId);
+      return this;
+    }
+
+    /**
+     * Adds a content item; its position is its input index.
+     *
+     * @param item the item, such as {@code ContentData.text("hello")}
+     * @return this builder
+     */
+    public Builder addContent(ContentData item) {
+      fields.addContent(item);
+      return this;
+    }
+
+    /**
+     * Adds content items, in order.
+     *
+     * @param items the items
+     * @return this builder
+     */
+    public Builder addAllContent(Collection<ContentData> items) {
+      items.forEach(fields::addContent);
+      return this;
+    }
+
+    /**
+     * Sets the truthiness threshold; the server defaults to 0.5.
+     *
+     * @param threshold a value in [0, 1]
+     * @return this builder
+     */
+    public Builder threshold(double threshold) {
+      fields.threshold(threshold);
+      return this;
+    }
+
+    /**
+     * Favours speed over cost (roughly 20 to 30 % lower latency for images).
+     *
+     * @param expedited whether to expedite
+     * @return this builder
+     */
+    public Builder expedited(boolean expedited) {
+      fields.expedited(expedited);
+      return this;
+    }
+
+    /**
+     * Sets an evaluation option, passed to the service as a string.
+     *
+     * @param key the option's name
+     * @param value the option's value
+     * @return this builder
+     */
+    public Builder option(String key, String value) {
+      fields.option(key, value);
       return this;
     }
 
@@ -110,13 +174,13 @@ public record CreateJobRequest(
      */
     public CreateJobRequest build() {
       return new CreateJobRequest(
-          policyId(),
-          contentData(),
-          threshold(),
-          expedited(),
+          fields.policyId(),
+          fields.contentData(),
+          fields.threshold(),
+          fields.expedited(),
           webhook,
           waitForCompletion,
-          options());
+          fields.options());
     }
   }
 }
