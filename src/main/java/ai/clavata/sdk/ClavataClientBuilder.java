@@ -247,7 +247,7 @@ public final class ClavataClientBuilder {
    * @return this builder
    */
   public ClavataClientBuilder maxResponseSize(long bytes) {
-    maxResponseSize = ClientConfig.requireSize("maxResponseSize", bytes);
+    maxResponseSize = Validation.requireSize("maxResponseSize", bytes);
     return this;
   }
 
@@ -260,7 +260,7 @@ public final class ClavataClientBuilder {
    * @return this builder
    */
   public ClavataClientBuilder maxStreamLineSize(long bytes) {
-    maxStreamLineSize = ClientConfig.requireSize("maxStreamLineSize", bytes);
+    maxStreamLineSize = Validation.requireSize("maxStreamLineSize", bytes);
     return this;
   }
 

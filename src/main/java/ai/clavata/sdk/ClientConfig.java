@@ -55,18 +55,6 @@ record ClientConfig(
     return credentials;
   }
 
-  static long requireSize(String name, long bytes) {
-    if (bytes < 1024) {
-      throw new IllegalArgumentException(
-          name
-              + " must be at least 1024 bytes, but was "
-              + bytes
-              + "; it is a safety limit, not a"
-              + " size to expect");
-    }
-    return bytes;
-  }
-
   /** Lists the settings, never the key. */
   @Override
   public String toString() {

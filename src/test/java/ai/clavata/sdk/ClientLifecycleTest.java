@@ -1,12 +1,11 @@
 package ai.clavata.sdk;
 
+import static ai.clavata.sdk.TestRequests.createJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.clavata.sdk.errors.ServerException;
-import ai.clavata.sdk.jobs.CreateJobRequest;
-import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.Job;
 import java.time.Duration;
 import java.util.List;
@@ -125,15 +124,7 @@ class ClientLifecycleTest extends ClavataClientTestBase {
     assertThatThrownBy(() -> client.jobs().list())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
-    assertThatThrownBy(
-            () ->
-                client
-                    .jobs()
-                    .create(
-                        CreateJobRequest.builder()
-                            .policyId("p")
-                            .addContent(ContentData.text("hi"))
-                            .build()))
+    assertThatThrownBy(() -> client.jobs().create(createJob()))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> client.jobs().listAll().iterator().hasNext())
         .isInstanceOf(IllegalStateException.class);

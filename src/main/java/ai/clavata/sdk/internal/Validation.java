@@ -80,4 +80,22 @@ public final class Validation {
     }
     return duration;
   }
+
+  /**
+   * Requires a size limit of at least 1024 bytes: a safety bound, not the size of a response.
+   *
+   * @param name the setting, for the message
+   * @param bytes the value
+   * @return {@code bytes}
+   */
+  public static long requireSize(String name, long bytes) {
+    if (bytes < 1024) {
+      throw new IllegalArgumentException(
+          name
+              + " must be at least 1024 bytes, but was "
+              + bytes
+              + "; it is a safety limit, not a size to expect");
+    }
+    return bytes;
+  }
 }

@@ -3,13 +3,9 @@ package ai.clavata.sdk.stream;
 import ai.clavata.sdk.errors.StreamInterruptedException;
 import ai.clavata.sdk.internal.OneShotResults;
 import ai.clavata.sdk.model.EvaluationResult;
+import ai.clavata.sdk.model.ResultStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * The results of one streamed evaluation, each handed over as soon as its line arrives.
@@ -22,19 +18,16 @@ import java.util.stream.StreamSupport;
  * }
  * }</pre>
  *
- * <p>It can be iterated once. Iterating to the end, a failure, or {@link #close()} releases the
- * HTTP response; a stream that is dropped without any of these is released by a {@link
- * java.lang.ref.Cleaner} when it is garbage collected, but close it yourself (try-with-resources)
- * to free the connection at once. Not thread-safe, except that {@link #close()} may be called from
- * another thread to stop a stream that is blocked waiting for a line. {@code BatchResults} behaves
- * the same way.
+ * <p>It is a {@link ResultStream}: iterable once, and the HTTP response released at the end, on a
+ * failure, by {@link #close()}, or by a Cleaner when forgotten. Not thread-safe, except that {@link
+ * #close()} may be called from another thread to stop a stream that is blocked waiting for a line.
  *
  * <p>Whatever ends the stream early (an error line, a broken or silent connection, a line that
  * cannot be read, a result that answers no input, an end with inputs unanswered) ends the iteration
  * with a {@link StreamInterruptedException} whose cause says which, after the results already
  * delivered. A stream is never silently shorter.
  */
-public interface EvaluationStream extends AutoCloseable, Iterable<EvaluationResult> {
+public interface EvaluationStream extends ResultStream<EvaluationResult> {
 
   /**
    * A stream over fixed results, for tests of code that uses a mocked {@link StreamClient}. It
@@ -53,33 +46,12 @@ public interface EvaluationStream extends AutoCloseable, Iterable<EvaluationResu
   }
 
   /**
-   * Iterates the results as they arrive. {@code hasNext()} blocks until the next line or the end.
-   *
-   * @return the iterator
-   * @throws IllegalStateException if the stream was already iterated
-   */
-  @Override
-  Iterator<EvaluationResult> iterator();
-
-  /**
-   * The results as a sequential {@link Stream}; closing it closes this stream.
-   *
-   * @return a new stream
-   */
-  default Stream<EvaluationResult> stream() {
-    return StreamSupport.stream(
-            Spliterators.spliteratorUnknownSize(
-                iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
-            false)
-        .onClose(this::close);
-  }
-
-  /**
    * Reads every result into a list. If the stream breaks, the {@link StreamInterruptedException}
    * carries the results collected so far in {@link StreamInterruptedException#results()}.
    *
    * @return all results, in arrival order
    */
+  @Override
   default List<EvaluationResult> toList() {
     List<EvaluationResult> collected = new ArrayList<>();
     try {
@@ -92,8 +64,4 @@ public interface EvaluationStream extends AutoCloseable, Iterable<EvaluationResu
     }
     return collected;
   }
-
-  /** Stops the stream and releases the HTTP response. Idempotent; safe from any thread. */
-  @Override
-  void close();
 }

@@ -1,6 +1,6 @@
 package ai.clavata.sdk.batch;
 
-import static ai.clavata.sdk.batch.BatchTestSupport.completed;
+import static ai.clavata.sdk.batch.BatchTestSupport.completedOn;
 import static ai.clavata.sdk.batch.BatchTestSupport.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,6 @@ import ai.clavata.sdk.ClavataClient;
 import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.errors.ClavataDecodeException;
-import ai.clavata.sdk.model.BatchJob;
 import ai.clavata.sdk.model.EvaluationResult;
 import ai.clavata.sdk.stream.EvaluationStream;
 import java.lang.ref.WeakReference;
@@ -30,10 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class BatchResultsLifecycleTest extends MockServerTest {
   @StartStop final MockWebServer storage = new MockWebServer();
-
-  private BatchJob completedOnStorage() {
-    return completed(storage.url("/out/bj-1.csv?X-Amz-Signature=sig").toString());
-  }
 
   private static List<BatchResultRow> all(BatchResults results) {
     List<BatchResultRow> rows = new ArrayList<>();
@@ -62,7 +57,7 @@ class BatchResultsLifecycleTest extends MockServerTest {
   void resultsAreIterableOnce() {
     storage.enqueue(csv("ref_id,type,labels,content,error\r\n1,text,,a,\r\n2,text,,b,\r\n"));
 
-    try (BatchResults results = client.batch().results(completedOnStorage())) {
+    try (BatchResults results = client.batch().results(completedOn(storage))) {
       assertThat(all(results)).hasSize(2);
       assertThatThrownBy(results::iterator).isInstanceOf(IllegalStateException.class);
       assertThatThrownBy(results::stream).isInstanceOf(IllegalStateException.class);
@@ -73,7 +68,7 @@ class BatchResultsLifecycleTest extends MockServerTest {
   void streamWorksAndClosingItClosesTheResults() {
     storage.enqueue(csv("ref_id,type,labels,content,error\r\n1,text,,a,\r\n2,text,,b,boom\r\n"));
 
-    BatchResults results = client.batch().results(completedOnStorage());
+    BatchResults results = client.batch().results(completedOn(storage));
     List<String> errors;
     try (var stream = results.stream()) {
       errors = stream.filter(BatchResultRow::isError).map(BatchResultRow::refId).toList();
@@ -106,7 +101,7 @@ class BatchResultsLifecycleTest extends MockServerTest {
     ConnectionPool pool = new ConnectionPool();
     OkHttpClient shared = new OkHttpClient.Builder().connectionPool(pool).build();
     try (ClavataClient sharing = TestClients.builder(server, timing).okHttpClient(shared).build()) {
-      BatchResults results = sharing.batch().results(completedOnStorage());
+      BatchResults results = sharing.batch().results(completedOn(storage));
       Iterator<BatchResultRow> it = results.iterator();
       assertThat(it.next().refId()).isEqualTo("0");
       assertThat(it.next().refId()).isEqualTo("1");
@@ -129,11 +124,11 @@ class BatchResultsLifecycleTest extends MockServerTest {
     ConnectionPool pool = new ConnectionPool();
     OkHttpClient shared = new OkHttpClient.Builder().connectionPool(pool).build();
     try (ClavataClient sharing = TestClients.builder(server, timing).okHttpClient(shared).build()) {
-      try (BatchResults results = sharing.batch().results(completedOnStorage())) {
+      try (BatchResults results = sharing.batch().results(completedOn(storage))) {
         assertThat(all(results)).hasSize(1);
       }
       assertThat(pool.idleConnectionCount()).isEqualTo(1);
-      try (BatchResults results = sharing.batch().results(completedOnStorage())) {
+      try (BatchResults results = sharing.batch().results(completedOn(storage))) {
         assertThat(all(results)).extracting(BatchResultRow::refId).containsExactly("2");
       }
       assertThat(pool.connectionCount()).isEqualTo(1);
@@ -151,7 +146,7 @@ class BatchResultsLifecycleTest extends MockServerTest {
     storage.enqueue(csv("ref_id,type,labels,content,error\r\n1,text,,a,\r\n2,text,,b,\r\n"));
     withPool(
         BatchResultsLifecycleTest::assertNothingInUse,
-        client -> assertThat(all(client.batch().results(completedOnStorage()))).hasSize(2));
+        client -> assertThat(all(client.batch().results(completedOn(storage)))).hasSize(2));
   }
 
   @Test
@@ -161,7 +156,7 @@ class BatchResultsLifecycleTest extends MockServerTest {
     withPool(
         BatchResultsLifecycleTest::assertNothingInUse,
         client -> {
-          BatchResults results = client.batch().results(completedOnStorage());
+          BatchResults results = client.batch().results(completedOn(storage));
           assertThatThrownBy(() -> all(results)).isInstanceOf(ClavataDecodeException.class);
         });
   }
@@ -169,14 +164,14 @@ class BatchResultsLifecycleTest extends MockServerTest {
   @Test
   void toListReadsEveryRow() {
     storage.enqueue(csv("ref_id,type,labels,content,error\r\n1,text,,a,\r\n2,text,,b,x\r\n"));
-    try (BatchResults results = client.batch().results(completedOnStorage())) {
+    try (BatchResults results = client.batch().results(completedOn(storage))) {
       assertThat(results.toList()).extracting(BatchResultRow::refId).containsExactly("1", "2");
     }
   }
 
   /** Opens results, reads one row and drops them without closing them. */
   private WeakReference<BatchResults> openAndForget(ClavataClient client) {
-    BatchResults results = client.batch().results(completedOnStorage());
+    BatchResults results = client.batch().results(completedOn(storage));
     assertThat(results.iterator().next().refId()).isEqualTo("0");
     return new WeakReference<>(results);
   }

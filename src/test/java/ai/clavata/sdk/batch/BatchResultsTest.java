@@ -2,6 +2,7 @@ package ai.clavata.sdk.batch;
 
 import static ai.clavata.sdk.TestResponses.ok;
 import static ai.clavata.sdk.batch.BatchTestSupport.completed;
+import static ai.clavata.sdk.batch.BatchTestSupport.completedOn;
 import static ai.clavata.sdk.batch.BatchTestSupport.csv;
 import static ai.clavata.sdk.batch.BatchTestSupport.job;
 import static ai.clavata.sdk.batch.BatchTestSupport.jobs;
@@ -30,10 +31,6 @@ import org.junit.jupiter.api.Test;
 class BatchResultsTest extends MockServerTest {
   @StartStop final MockWebServer storage = new MockWebServer();
 
-  private BatchJob completedOnStorage() {
-    return completed(storage.url("/out/bj-1.csv?X-Amz-Signature=sig").toString());
-  }
-
   private static List<BatchResultRow> all(BatchResults results) {
     List<BatchResultRow> rows = new ArrayList<>();
     results.forEach(rows::add);
@@ -45,7 +42,7 @@ class BatchResultsTest extends MockServerTest {
     storage.enqueue(csv(Fixtures.read("batch-results.csv")));
 
     List<BatchResultRow> rows;
-    try (BatchResults results = client.batch().results(completedOnStorage())) {
+    try (BatchResults results = client.batch().results(completedOn(storage))) {
       rows = all(results);
     }
 
@@ -113,7 +110,7 @@ class BatchResultsTest extends MockServerTest {
             "\uFEFFerror,content,labels,type,ref_id\n"
                 + ",\"a,b\",\"[{\"\"label\"\":\"\"X\"\",\"\"score\"\":0.5}]\",audio,r1\n"));
 
-    try (BatchResults results = client.batch().results(completedOnStorage())) {
+    try (BatchResults results = client.batch().results(completedOn(storage))) {
       List<BatchResultRow> rows = all(results);
       assertThat(rows).hasSize(1);
       assertThat(rows.get(0).refId()).isEqualTo("r1");
@@ -133,7 +130,7 @@ class BatchResultsTest extends MockServerTest {
                 + "3,text,,missing a cell\r\n"
                 + "4,text,,ok,\r\n"));
 
-    try (BatchResults results = client.batch().results(completedOnStorage())) {
+    try (BatchResults results = client.batch().results(completedOn(storage))) {
       Iterator<BatchResultRow> it = results.iterator();
       assertThat(it.next().refId()).isEqualTo("1");
       assertThat(it.next().content()).isEqualTo("two\r\nlines");
@@ -156,7 +153,7 @@ class BatchResultsTest extends MockServerTest {
                 + "1,text,\"[{\"\"label\"\":\"\"A\"\",\"\"score\"\":0.1}]\",ok,\r\n"
                 + "2,text,\"[{\"\"label\"\":\"\"A\"\",\"\"score\"\":\",broken,\r\n"));
 
-    try (BatchResults results = client.batch().results(completedOnStorage())) {
+    try (BatchResults results = client.batch().results(completedOn(storage))) {
       Iterator<BatchResultRow> it = results.iterator();
       assertThat(it.next().labels()).containsExactly(new BatchLabel("A", 0.1));
       assertThatThrownBy(it::next)
@@ -179,7 +176,7 @@ class BatchResultsTest extends MockServerTest {
             "[{\"\"label\"\":\"\"A\"\",\"\"score\"\":\"\"high\"\"}]",
             "[{\"\"label\"\":7,\"\"score\"\":0.3}]")) {
       storage.enqueue(csv("ref_id,type,labels,content,error\r\n1,text,\"" + labels + "\",x,\r\n"));
-      try (BatchResults results = client.batch().results(completedOnStorage())) {
+      try (BatchResults results = client.batch().results(completedOn(storage))) {
         Iterator<BatchResultRow> it = results.iterator();
         assertThatThrownBy(it::next)
             .as(labels)
@@ -197,7 +194,7 @@ class BatchResultsTest extends MockServerTest {
                 + "1,text,,ok,\r\n"
                 + "2,text,,\"never closed,\r\n3,text,,x,\r\n"));
 
-    try (BatchResults results = client.batch().results(completedOnStorage())) {
+    try (BatchResults results = client.batch().results(completedOn(storage))) {
       Iterator<BatchResultRow> it = results.iterator();
       assertThat(it.next().refId()).isEqualTo("1");
       assertThatThrownBy(
@@ -217,7 +214,7 @@ class BatchResultsTest extends MockServerTest {
     storage.enqueue(
         csv("ref_id,type,labels,content,error\r\n1,text,,a,\r\n2,text,,b,\r\n\r\n\r\n"));
 
-    try (BatchResults results = client.batch().results(completedOnStorage())) {
+    try (BatchResults results = client.batch().results(completedOn(storage))) {
       assertThat(all(results)).extracting(BatchResultRow::refId).containsExactly("1", "2");
     }
   }
@@ -226,7 +223,7 @@ class BatchResultsTest extends MockServerTest {
   void aLastRowWithoutLineEndIsRead() {
     storage.enqueue(csv("ref_id,type,labels,content,error\r\n1,text,,a,\r\n2,text,,b,"));
 
-    try (BatchResults results = client.batch().results(completedOnStorage())) {
+    try (BatchResults results = client.batch().results(completedOn(storage))) {
       assertThat(all(results)).extracting(BatchResultRow::content).containsExactly("a", "b");
     }
   }
@@ -235,7 +232,7 @@ class BatchResultsTest extends MockServerTest {
   void anUnterminatedQuoteInTheHeaderIsADecodeError() {
     storage.enqueue(csv("\"ref_id,type,labels,content,error\r\n1,text,,a,\r\n"));
 
-    assertThatThrownBy(() -> client.batch().results(completedOnStorage()))
+    assertThatThrownBy(() -> client.batch().results(completedOn(storage)))
         .isInstanceOfSatisfying(
             ClavataDecodeException.class, e -> assertThat(e.lineNumber()).isEqualTo(1));
   }
@@ -243,11 +240,11 @@ class BatchResultsTest extends MockServerTest {
   @Test
   void anEmptyFileOrAHeaderWithoutRefIdIsADecodeError() {
     storage.enqueue(csv(""));
-    assertThatThrownBy(() -> client.batch().results(completedOnStorage()))
+    assertThatThrownBy(() -> client.batch().results(completedOn(storage)))
         .isInstanceOf(ClavataDecodeException.class);
 
     storage.enqueue(csv("id,type,labels\r\n1,text,\r\n"));
-    assertThatThrownBy(() -> client.batch().results(completedOnStorage()))
+    assertThatThrownBy(() -> client.batch().results(completedOn(storage)))
         .isInstanceOf(ClavataDecodeException.class)
         .hasMessageContaining("ref_id");
   }
@@ -256,7 +253,7 @@ class BatchResultsTest extends MockServerTest {
   void aHeaderOnlyFileHasNoRows() {
     storage.enqueue(csv("ref_id,type,labels,content,error\r\n"));
 
-    try (BatchResults results = client.batch().results(completedOnStorage())) {
+    try (BatchResults results = client.batch().results(completedOn(storage))) {
       assertThat(results.iterator().hasNext()).isFalse();
     }
   }
@@ -281,7 +278,7 @@ class BatchResultsTest extends MockServerTest {
     server.enqueue(ok(jobs(job("bj-1", "BATCH_JOB_STATE_COMPLETED", fresh))));
     storage.enqueue(csv("ref_id,type,labels,content,error\r\n1,text,,hi,\r\n"));
 
-    try (BatchResults results = client.batch().results(completedOnStorage())) {
+    try (BatchResults results = client.batch().results(completedOn(storage))) {
       assertThat(all(results)).extracting(BatchResultRow::content).containsExactly("hi");
     }
 
@@ -310,7 +307,7 @@ class BatchResultsTest extends MockServerTest {
                     storage.url("/out/again?sig=2").toString()))));
     storage.enqueue(xml(403, "AccessDenied", "denied"));
 
-    assertThatThrownBy(() -> client.batch().results(completedOnStorage()))
+    assertThatThrownBy(() -> client.batch().results(completedOn(storage)))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessageContaining("bj-1")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TestClients.API_KEY));
@@ -323,7 +320,7 @@ class BatchResultsTest extends MockServerTest {
     storage.enqueue(new MockResponse.Builder().code(503).build());
     storage.enqueue(csv("ref_id,type,labels,content,error\r\n1,text,,hi,\r\n"));
 
-    try (BatchResults results = client.batch().results(completedOnStorage())) {
+    try (BatchResults results = client.batch().results(completedOn(storage))) {
       assertThat(all(results)).hasSize(1);
     }
     assertThat(timing.sleeps()).hasSize(1);

@@ -32,6 +32,11 @@ final class BatchTestSupport {
         outputFileUrl);
   }
 
+  /** A completed batch job whose results file is on {@code storage}, with a presigned query. */
+  static BatchJob completedOn(MockWebServer storage) {
+    return completed(storage.url("/out/bj-1.csv?X-Amz-Signature=sig").toString());
+  }
+
   /** An empty 200 response, as a storage host answers a PUT. */
   static MockResponse stored() {
     return new MockResponse.Builder().code(200).addHeader("ETag", "\"abc\"").build();

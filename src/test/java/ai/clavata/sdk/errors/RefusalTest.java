@@ -1,12 +1,11 @@
 package ai.clavata.sdk.errors;
 
+import static ai.clavata.sdk.TestRequests.createJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.clavata.sdk.ClavataClient;
 import ai.clavata.sdk.TestClients;
-import ai.clavata.sdk.jobs.CreateJobRequest;
-import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.PrecheckFailureType;
 import ai.clavata.sdk.model.PrecheckMatchConfidence;
 import mockwebserver3.MockResponse;
@@ -133,15 +132,7 @@ class RefusalTest extends ErrorMappingTestBase {
     try (ClavataClient client = TestClients.client(server, timing)) {
       ContentRefusedException e =
           catchThrowableOfType(
-              ContentRefusedException.class,
-              () ->
-                  client
-                      .jobs()
-                      .create(
-                          CreateJobRequest.builder()
-                              .policyId("p")
-                              .addContent(ContentData.text("x"))
-                              .build()));
+              ContentRefusedException.class, () -> client.jobs().create(createJob()));
       assertThat(e).isNotNull();
       assertThat(e.failures()).hasSize(1);
     }

@@ -44,7 +44,7 @@ public final class ExchangeFailures implements Interceptor {
       Request tracked =
           body == null ? request : request.newBuilder().method(request.method(), body).build();
       Response response = chain.proceed(tracked);
-      if (connection != null) {
+      if (connection != null && !reused) {
         SERVED.add(connection);
       }
       return response;

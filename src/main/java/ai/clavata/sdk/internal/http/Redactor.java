@@ -35,7 +35,10 @@ public final class Redactor {
 
   /** The text with every occurrence of the current key masked. */
   public String redact(String text) {
-    String key = key();
+    return redact(text, key());
+  }
+
+  private static String redact(String text, String key) {
     return key == null || text == null || !text.contains(key) ? text : text.replace(key, MASK);
   }
 
@@ -66,21 +69,23 @@ public final class Redactor {
 
   /** A copy of a JSON tree with the key masked in every name and string value. */
   public JsonNode redact(JsonNode node) {
-    if (key() == null || node == null) {
-      return node;
-    }
+    String key = key();
+    return key == null || node == null ? node : redact(node, key);
+  }
+
+  private static JsonNode redact(JsonNode node, String key) {
     if (node.isTextual()) {
-      return JsonNodeFactory.instance.textNode(redact(node.textValue()));
+      return JsonNodeFactory.instance.textNode(redact(node.textValue(), key));
     }
     if (node.isArray()) {
       ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
-      node.forEach(element -> copy.add(redact(element)));
+      node.forEach(element -> copy.add(redact(element, key)));
       return copy;
     }
     if (node.isObject()) {
       ObjectNode copy = JsonNodeFactory.instance.objectNode();
       for (Map.Entry<String, JsonNode> field : node.properties()) {
-        copy.set(redact(field.getKey()), redact(field.getValue()));
+        copy.set(redact(field.getKey(), key), redact(field.getValue(), key));
       }
       return copy;
     }
@@ -89,10 +94,11 @@ public final class Redactor {
 
   /** The headers as a map with lower-case names, the key masked in every value. */
   public Map<String, List<String>> redact(Headers headers) {
+    String key = key();
     Map<String, List<String>> copy = new LinkedHashMap<>();
     for (int i = 0; i < headers.size(); i++) {
       copy.computeIfAbsent(headers.name(i).toLowerCase(Locale.ROOT), name -> new ArrayList<>())
-          .add(redact(headers.value(i)));
+          .add(redact(headers.value(i), key));
     }
     return copy;
   }
@@ -102,12 +108,14 @@ public final class Redactor {
    * are masked: each link becomes a {@link RedactedException} naming the original class.
    */
   public IOException scrub(IOException failure) {
-    return mentionsKey(failure) ? copy(failure) : failure;
+    String key = key();
+    return key != null && mentionsKey(failure, key) ? copy(failure, key) : failure;
   }
 
   /** As {@link #scrub(IOException)}, for any cause. */
   public Throwable scrub(Throwable failure) {
-    return mentionsKey(failure) ? copy(failure) : failure;
+    String key = key();
+    return key != null && mentionsKey(failure, key) ? copy(failure, key) : failure;
   }
 
   /**
@@ -124,17 +132,13 @@ public final class Redactor {
     return new ClavataDecodeException(what, line, redactExcerpt(excerpt), scrubbed);
   }
 
-  private boolean mentionsKey(Throwable failure) {
-    String key = key();
-    if (key == null) {
-      return false;
-    }
+  private static boolean mentionsKey(Throwable failure, String key) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (String.valueOf(t.getMessage()).contains(key)) {
         return true;
       }
       for (Throwable suppressed : t.getSuppressed()) {
-        if (mentionsKey(suppressed)) {
+        if (mentionsKey(suppressed, key)) {
           return true;
         }
       }
@@ -145,12 +149,12 @@ public final class Redactor {
     return false;
   }
 
-  private RedactedException copy(Throwable failure) {
+  private static RedactedException copy(Throwable failure, String key) {
     Throwable cause = failure.getCause();
     RedactedException copy =
         new RedactedException(
-            failure.getClass().getName() + ": " + redact(String.valueOf(failure.getMessage())),
-            cause == null || cause == failure ? null : copy(cause));
+            failure.getClass().getName() + ": " + redact(String.valueOf(failure.getMessage()), key),
+            cause == null || cause == failure ? null : copy(cause, key));
     copy.setStackTrace(failure.getStackTrace());
     return copy;
   }

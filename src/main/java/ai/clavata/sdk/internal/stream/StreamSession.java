@@ -37,9 +37,6 @@ final class StreamSession implements Iterator<EvaluationResult> {
   private final long startedNanos;
   private NdjsonReader<StreamWire.Line> lines;
 
-  /** Results read from the wire; with correlation off, the only count of answered inputs. */
-  private long received;
-
   private long delivered;
   private int resubmissions;
   private EvaluationResult next;
@@ -126,7 +123,6 @@ final class StreamSession implements Iterator<EvaluationResult> {
     if (report == null) {
       throw fail(decodeError("its result carries no policyEvaluationReport", line));
     }
-    received++;
     if (!request.correlateInputs()) {
       return new EvaluationResult(-1, null, response.jobUuid(), response.contentHash(), report);
     }
@@ -155,7 +151,8 @@ final class StreamSession implements Iterator<EvaluationResult> {
 
   /** At a clean end of the body: every input must have its result. */
   private void checkEveryInputAnswered() {
-    long answeredCount = request.correlateInputs() ? answered.cardinality() : received;
+    // Every result read before the end was handed out (a line is read only once the last was).
+    long answeredCount = request.correlateInputs() ? answered.cardinality() : delivered;
     long missing = inputCount - answeredCount;
     if (missing > 0) {
       throw fail(

@@ -106,6 +106,15 @@ class NoSilentResendTest extends MockServerTest {
         .build();
   }
 
+  /** A 503 that asks to be retried at once, which OkHttp would re-send by itself. */
+  private static MockResponse unavailableRetryNow() {
+    return new MockResponse.Builder()
+        .code(503)
+        .addHeader("Retry-After", "0")
+        .body("{\"code\":14}")
+        .build();
+  }
+
   /** Read the whole request, then drop the connection instead of answering. */
   private static MockResponse dropAfterReadingTheRequest() {
     return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
@@ -173,12 +182,7 @@ class NoSilentResendTest extends MockServerTest {
   @ParameterizedTest
   @EnumSource(Owner.class)
   void withRetriesOffA503WithRetryAfterZeroIsSentOnce(Owner owner) throws Exception {
-    server.enqueue(
-        new MockResponse.Builder()
-            .code(503)
-            .addHeader("Retry-After", "0")
-            .body("{\"code\":14}")
-            .build());
+    server.enqueue(unavailableRetryNow());
     server.enqueue(ok(JOB));
     try (ClavataClient client = client(owner, b -> b.maxRetries(0))) {
       ServerException e =
@@ -206,12 +210,7 @@ class NoSilentResendTest extends MockServerTest {
   @Test
   void aStormOf503sCostsTheDocumentedThreeAttempts() throws Exception {
     for (int i = 0; i < 6; i++) {
-      server.enqueue(
-          new MockResponse.Builder()
-              .code(503)
-              .addHeader("Retry-After", "0")
-              .body("{\"code\":14}")
-              .build());
+      server.enqueue(unavailableRetryNow());
     }
     assertThatThrownBy(() -> BillablePost.CREATE_JOB.call(client))
         .isInstanceOf(ServerException.class);
