@@ -1,13 +1,16 @@
 package ai.clavata.sdk;
 
+import ai.clavata.sdk.batch.AsyncBatchClient;
 import ai.clavata.sdk.jobs.AsyncJobsClient;
 import ai.clavata.sdk.stream.AsyncStreamClient;
 
 /**
  * The sub-clients of a {@link ClavataClient} returning {@link
  * java.util.concurrent.CompletableFuture} instead of blocking: {@code client.async()}. They share
- * the client's connection pool and run on its OkHttp dispatcher's threads; closing the client stops
- * them.
+ * the client's connection pool and run their blocking steps on the OkHttp dispatcher's threads, or
+ * on the executor set with {@link ClavataClientBuilder#asyncExecutor}. Waits (between polls, before
+ * a retry) are timers on one scheduler thread, never a parked thread; cancelling a future stops its
+ * polling and its request in flight. Closing the client fails the futures still waiting.
  *
  * <pre>{@code
  * client.async().jobs().create(request)
@@ -17,10 +20,12 @@ import ai.clavata.sdk.stream.AsyncStreamClient;
 public final class AsyncClavataClient {
   private final AsyncJobsClient jobs;
   private final AsyncStreamClient stream;
+  private final AsyncBatchClient batch;
 
-  AsyncClavataClient(AsyncJobsClient jobs, AsyncStreamClient stream) {
+  AsyncClavataClient(AsyncJobsClient jobs, AsyncStreamClient stream, AsyncBatchClient batch) {
     this.jobs = jobs;
     this.stream = stream;
+    this.batch = batch;
   }
 
   /**
@@ -39,5 +44,14 @@ public final class AsyncClavataClient {
    */
   public AsyncStreamClient stream() {
     return stream;
+  }
+
+  /**
+   * Bulk evaluation, asynchronously.
+   *
+   * @return the async batch sub-client
+   */
+  public AsyncBatchClient batch() {
+    return batch;
   }
 }

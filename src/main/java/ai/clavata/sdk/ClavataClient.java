@@ -1,6 +1,8 @@
 package ai.clavata.sdk;
 
 import ai.clavata.sdk.batch.BatchClient;
+import ai.clavata.sdk.internal.Async;
+import ai.clavata.sdk.internal.batch.AsyncBatch;
 import ai.clavata.sdk.internal.batch.RealBatchClient;
 import ai.clavata.sdk.internal.http.AuthInterceptor;
 import ai.clavata.sdk.internal.http.HttpClients;
@@ -81,12 +83,19 @@ public final class ClavataClient implements AutoCloseable {
             config.timing(),
             shared.closed(),
             config.maxResponseSize());
-    this.jobs = new RealJobsClient(transport);
+    RealJobsClient jobs = new RealJobsClient(transport);
+    RealBatchClient batch = new RealBatchClient(transport, config.retryPolicy());
+    this.jobs = jobs;
     this.stream = new RealStreamClient(transport, config.retryPolicy(), config.maxStreamLineSize());
-    this.batch = new RealBatchClient(transport, config.retryPolicy());
-    Executor executor = shared.executor();
+    this.batch = batch;
+    Executor executor =
+        config.asyncExecutor() != null ? config.asyncExecutor() : shared.dispatcherThreads();
+    Async runner = new Async(executor, shared.timer());
     this.async =
-        new AsyncClavataClient(new AsyncJobs(jobs, executor), new AsyncStream(stream, executor));
+        new AsyncClavataClient(
+            new AsyncJobs(jobs, runner),
+            new AsyncStream(stream, runner),
+            new AsyncBatch(batch, runner));
   }
 
   /**
@@ -170,11 +179,18 @@ public final class ClavataClient implements AutoCloseable {
   public ClavataClient withOptions(Consumer<ClavataClientBuilder> changes) {
     ClavataClientBuilder builder = new ClavataClientBuilder(config);
     changes.accept(builder);
-    if (builder.okHttpClient() != config.okHttpClient()) {
+    ClientConfig changed = builder.snapshot();
+    if (changed.okHttpClient() != config.okHttpClient()) {
       throw new IllegalArgumentException(
           "withOptions cannot swap the OkHttpClient; build a new client with builder() instead");
     }
-    return new ClavataClient(builder.snapshot(), shared, true);
+    if (changed.maxIdleConnections() != config.maxIdleConnections()
+        || !changed.keepAlive().equals(config.keepAlive())) {
+      throw new IllegalArgumentException(
+          "withOptions cannot change the connection pool, which the copy shares; build a new"
+              + " client with builder() instead");
+    }
+    return new ClavataClient(changed, shared, true);
   }
 
   /**

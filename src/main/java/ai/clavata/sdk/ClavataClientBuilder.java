@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Interceptor;
@@ -31,6 +32,9 @@ import okhttp3.OkHttpClient;
  *   <tr><td>{@link #retryNonIdempotent}</td><td>false</td></tr>
  *   <tr><td>{@link #maxResponseSize}</td><td>16 MiB</td></tr>
  *   <tr><td>{@link #maxStreamLineSize}</td><td>2 MiB</td></tr>
+ *   <tr><td>{@link #maxIdleConnections}</td><td>64</td></tr>
+ *   <tr><td>{@link #keepAlive}</td><td>5 min</td></tr>
+ *   <tr><td>{@link #asyncExecutor}</td><td>the OkHttp dispatcher's threads</td></tr>
  * </table>
  */
 public final class ClavataClientBuilder {
@@ -45,6 +49,9 @@ public final class ClavataClientBuilder {
   private final List<Interceptor> interceptors;
   private long maxResponseSize;
   private long maxStreamLineSize;
+  private int maxIdleConnections;
+  private Duration keepAlive;
+  private Executor asyncExecutor;
   private Timing timing;
 
   ClavataClientBuilder(ClientConfig config) {
@@ -59,6 +66,9 @@ public final class ClavataClientBuilder {
     this.interceptors = new ArrayList<>(config.interceptors());
     this.maxResponseSize = config.maxResponseSize();
     this.maxStreamLineSize = config.maxStreamLineSize();
+    this.maxIdleConnections = config.maxIdleConnections();
+    this.keepAlive = config.keepAlive();
+    this.asyncExecutor = config.asyncExecutor();
     this.timing = config.timing();
   }
 
@@ -80,6 +90,9 @@ public final class ClavataClientBuilder {
         List.copyOf(interceptors),
         maxResponseSize,
         maxStreamLineSize,
+        maxIdleConnections,
+        keepAlive,
+        asyncExecutor,
         timing);
   }
 
@@ -265,6 +278,57 @@ public final class ClavataClientBuilder {
   }
 
   /**
+   * Sets how many idle connections the pool the SDK creates keeps open for reuse. Every thread
+   * calling at once needs a connection of its own (HTTP/1.1 carries one call at a time), so a pool
+   * smaller than the number of threads makes connections close and reopen, each a TLS handshake;
+   * keep it at least the number of threads that share the client. Connections in use are never
+   * limited. Not available with {@link #okHttpClient}: that client's pool is yours.
+   *
+   * @param connections at least 1; 64 by default
+   * @return this builder
+   */
+  public ClavataClientBuilder maxIdleConnections(int connections) {
+    if (connections < 1) {
+      throw new IllegalArgumentException(
+          "maxIdleConnections must be at least 1, was " + connections);
+    }
+    maxIdleConnections = connections;
+    return this;
+  }
+
+  /**
+   * Sets how long an idle pooled connection stays open. Not available with {@link #okHttpClient}:
+   * that client's pool is yours.
+   *
+   * @param keepAlive positive; 5 minutes by default
+   * @return this builder
+   */
+  public ClavataClientBuilder keepAlive(Duration keepAlive) {
+    this.keepAlive = Validation.requirePositive("keepAlive", keepAlive);
+    return this;
+  }
+
+  /**
+   * Runs the work of {@link ClavataClient#async()} on your executor instead of the OkHttp
+   * dispatcher's threads: for example {@code Executors.newVirtualThreadPerTaskExecutor()} on Java
+   * 21 or newer, so that a thousand open streams need no thousand platform threads. Waits between
+   * polls and retries never occupy it: they are timers on the client's scheduler thread. The
+   * executor stays yours; {@link ClavataClient#close()} does not shut it down.
+   *
+   * <pre>{@code
+   * ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+   * ClavataClient client = ClavataClient.builder().fromEnv().asyncExecutor(virtualThreads).build();
+   * }</pre>
+   *
+   * @param executor runs each async call's blocking steps
+   * @return this builder
+   */
+  public ClavataClientBuilder asyncExecutor(Executor executor) {
+    this.asyncExecutor = Objects.requireNonNull(executor, "executor");
+    return this;
+  }
+
+  /**
    * Adds an OkHttp interceptor for logging or metrics. It runs inside the retries, so it sees every
    * attempt, and before redirects and authentication, so it never sees the API key. An {@code
    * HttpLoggingInterceptor} at {@code HEADERS} level is safe here; at {@code BODY} level it holds a
@@ -293,7 +357,15 @@ public final class ClavataClientBuilder {
   public ClavataClient build() {
     ClientConfig config = snapshot();
     config.requireCredentials();
-    return new ClavataClient(config, SharedHttp.of(okHttpClient), false);
+    if (okHttpClient != null
+        && (maxIdleConnections != ClientConfig.DEFAULT_MAX_IDLE_CONNECTIONS
+            || !keepAlive.equals(ClientConfig.DEFAULT_KEEP_ALIVE))) {
+      throw new IllegalArgumentException(
+          "maxIdleConnections and keepAlive configure the pool the SDK creates; with"
+              + " okHttpClient(...) the pool is your client's: set it with"
+              + " OkHttpClient.Builder.connectionPool(...)");
+    }
+    return new ClavataClient(config, SharedHttp.of(config), false);
   }
 
   private static String firstSet(String first, String second) {

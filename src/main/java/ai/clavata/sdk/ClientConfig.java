@@ -4,6 +4,7 @@ import ai.clavata.sdk.internal.Timing;
 import ai.clavata.sdk.internal.http.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -21,6 +22,9 @@ record ClientConfig(
     List<Interceptor> interceptors,
     long maxResponseSize,
     long maxStreamLineSize,
+    int maxIdleConnections,
+    Duration keepAlive,
+    Executor asyncExecutor,
     Timing timing) {
 
   /** The default largest unary response body: 16 MiB, four times gRPC's default message size. */
@@ -28,6 +32,15 @@ record ClientConfig(
 
   /** The default largest stream line, one report: 2 MiB, hundreds of times a typical one. */
   static final long DEFAULT_MAX_STREAM_LINE_SIZE = 2L << 20;
+
+  /**
+   * The default idle connections kept by the pool the SDK creates: well above the thread counts
+   * services run on one client (OkHttp's own default of 5 makes 16 threads reconnect constantly).
+   */
+  static final int DEFAULT_MAX_IDLE_CONNECTIONS = 64;
+
+  /** How long an idle pooled connection is kept: OkHttp's default, 5 minutes. */
+  static final Duration DEFAULT_KEEP_ALIVE = Duration.ofMinutes(5);
 
   static ClientConfig defaults() {
     return new ClientConfig(
@@ -42,6 +55,9 @@ record ClientConfig(
         List.of(),
         DEFAULT_MAX_RESPONSE_SIZE,
         DEFAULT_MAX_STREAM_LINE_SIZE,
+        DEFAULT_MAX_IDLE_CONNECTIONS,
+        DEFAULT_KEEP_ALIVE,
+        null,
         Timing.SYSTEM);
   }
 
@@ -76,6 +92,11 @@ record ClientConfig(
         + maxResponseSize
         + ", maxStreamLineSize="
         + maxStreamLineSize
+        + (okHttpClient == null
+            ? ", maxIdleConnections=" + maxIdleConnections + ", keepAlive=" + keepAlive
+            : ", okHttpClient=supplied")
+        + ", asyncExecutor="
+        + (asyncExecutor == null ? "dispatcher" : "supplied")
         + ", interceptors="
         + interceptors.size();
   }

@@ -1,24 +1,28 @@
 package ai.clavata.sdk;
 
+import ai.clavata.sdk.internal.AsyncTimer;
 import ai.clavata.sdk.internal.http.NoDelaySocketFactory;
 import java.io.IOException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.SocketFactory;
 import okhttp3.Cache;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
- * The OkHttp resources a client and its {@code withOptions} copies share: the root client (with its
+ * The resources a client and its {@code withOptions} copies share: the root OkHttp client (with its
  * connection pool and dispatcher), one socket factory (connections are pooled per factory, so the
- * copies must use the same instance), and the closed flag. Only resources the SDK created are
- * released on close; a caller's {@code OkHttpClient} stays the caller's.
+ * copies must use the same instance), the timer of async waits, and the closed flag. Only resources
+ * the SDK created are released on close; a caller's {@code OkHttpClient} stays the caller's.
  */
 final class SharedHttp {
   private final OkHttpClient root;
   private final boolean owned;
   private final SocketFactory socketFactory;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AsyncTimer timer = new AsyncTimer();
 
   private SharedHttp(OkHttpClient root, boolean owned) {
     this.root = root;
@@ -26,11 +30,18 @@ final class SharedHttp {
     this.socketFactory = new NoDelaySocketFactory(root.socketFactory());
   }
 
-  /** Resources built on the caller's client, or on a new one the SDK owns when it is null. */
-  static SharedHttp of(OkHttpClient supplied) {
-    return supplied != null
-        ? new SharedHttp(supplied, false)
-        : new SharedHttp(new OkHttpClient(), true);
+  /**
+   * Resources built on the caller's client, or on a new one the SDK owns, with a pool as {@code
+   * config} says, when it has none.
+   */
+  static SharedHttp of(ClientConfig config) {
+    if (config.okHttpClient() != null) {
+      return new SharedHttp(config.okHttpClient(), false);
+    }
+    ConnectionPool pool =
+        new ConnectionPool(
+            config.maxIdleConnections(), config.keepAlive().toNanos(), TimeUnit.NANOSECONDS);
+    return new SharedHttp(new OkHttpClient.Builder().connectionPool(pool).build(), true);
   }
 
   /** A builder sharing the pool and dispatcher, with {@code TCP_NODELAY} sockets. */
@@ -38,14 +49,14 @@ final class SharedHttp {
     return root.newBuilder().socketFactory(socketFactory);
   }
 
-  /** The caller's client, or {@code null} when the SDK made its own. */
-  OkHttpClient suppliedClient() {
-    return owned ? null : root;
+  /** The dispatcher's threads, which run the async sub-clients unless the caller gave others. */
+  Executor dispatcherThreads() {
+    return root.dispatcher().executorService();
   }
 
-  /** The dispatcher's threads, which run the async sub-clients. */
-  Executor executor() {
-    return root.dispatcher().executorService();
+  /** The timer of async waits, shared by the copies like the pool. */
+  AsyncTimer timer() {
+    return timer;
   }
 
   AtomicBoolean closed() {
@@ -54,7 +65,11 @@ final class SharedHttp {
 
   /** Marks the client closed and releases what the SDK created. Idempotent. */
   void close() {
-    if (!closed.compareAndSet(false, true) || !owned) {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    timer.close();
+    if (!owned) {
       return;
     }
     root.dispatcher().executorService().shutdown();

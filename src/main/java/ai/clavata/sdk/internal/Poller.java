@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * Polls a job until it is done, as {@link PollOptions} say: waits grow by {@code growth} up to
  * {@code maxInterval}, within the overall timeout, which is checked after each poll (so the last
- * poll happens at the deadline). Each new status goes to the listener.
+ * poll happens at the deadline). Each new status goes to the listener. The blocking {@link #until}
+ * sleeps between polls; {@link Async#poll} times the same {@link Watch} on the client's timer.
  *
  * @param timing the clock and sleeper
  * @param options the intervals and timeout
@@ -22,52 +23,100 @@ import java.util.function.Supplier;
 public record Poller(Timing timing, PollOptions options) {
 
   /**
-   * Fetches until {@code done} accepts the job.
+   * Starts watching one job: the deadline counts from now.
    *
-   * @param fetch one poll
    * @param status the job's status, to tell the listener about changes
    * @param done whether a job ends the wait
    * @param listener hears each new status
    * @param stillWaiting describes the last job for the timeout message
-   * @return the accepted job
-   * @throws ClavataTimeoutException when the timeout passes first
+   * @return the watch, to feed every polled job to
    */
-  public <T> T until(
-      Supplier<T> fetch,
+  public <T> Watch<T> watch(
       Function<T, ?> status,
       Predicate<T> done,
       ProgressListener<T> listener,
       Function<T, String> stillWaiting) {
     Objects.requireNonNull(listener, "listener must not be null");
-    long deadline = timing.nanoTime() + options.timeout().toNanos();
-    Duration interval = options.initialInterval();
-    Object lastStatus = null;
-    for (boolean first = true; ; first = false) {
+    return new Watch<>(this, status, done, listener, stillWaiting);
+  }
+
+  /**
+   * Fetches until {@code watch} accepts the job, sleeping between polls.
+   *
+   * @param fetch one poll
+   * @param watch from {@link #watch}
+   * @return the accepted job
+   * @throws ClavataTimeoutException when the timeout passes first
+   */
+  public <T> T until(Supplier<T> fetch, Watch<T> watch) {
+    while (true) {
       T job = fetch.get();
+      Duration wait = watch.next(job);
+      if (wait == null) {
+        return job;
+      }
+      try {
+        timing.pause(wait);
+      } catch (InterruptedIOException e) {
+        throw new ClavataIoException("interrupted while waiting for a job to finish", e);
+      }
+    }
+  }
+
+  /** The state of one wait: the deadline, the last status seen and the next interval. */
+  public static final class Watch<T> {
+    private final Poller poller;
+    private final Function<T, ?> status;
+    private final Predicate<T> done;
+    private final ProgressListener<T> listener;
+    private final Function<T, String> stillWaiting;
+    private final long deadline;
+    private Duration interval;
+    private Object lastStatus;
+    private boolean first = true;
+
+    private Watch(
+        Poller poller,
+        Function<T, ?> status,
+        Predicate<T> done,
+        ProgressListener<T> listener,
+        Function<T, String> stillWaiting) {
+      this.poller = poller;
+      this.status = status;
+      this.done = done;
+      this.listener = listener;
+      this.stillWaiting = stillWaiting;
+      this.deadline = poller.timing().nanoTime() + poller.options().timeout().toNanos();
+      this.interval = poller.options().initialInterval();
+    }
+
+    /**
+     * Takes in one polled job: tells the listener if its status is new.
+     *
+     * @param job the job just polled
+     * @return {@code null} when the job is done, otherwise how long to wait before the next poll
+     * @throws ClavataTimeoutException when the job is not done and the timeout has passed
+     */
+    public Duration next(T job) {
       Object now = status.apply(job);
       if (first || !Objects.equals(now, lastStatus)) {
+        first = false;
         lastStatus = now;
         listener.onStatusChange(job);
       }
       if (done.test(job)) {
-        return job;
+        return null;
       }
-      long remaining = deadline - timing.nanoTime();
+      PollOptions options = poller.options();
+      long remaining = deadline - poller.timing().nanoTime();
       if (remaining <= 0) {
         throw new ClavataTimeoutException(
             stillWaiting.apply(job) + " after " + options.timeout(), null);
       }
-      sleep(interval.toNanos() < remaining ? interval : Duration.ofNanos(remaining));
+      Duration wait = interval.toNanos() < remaining ? interval : Duration.ofNanos(remaining);
       Duration grown = Duration.ofNanos((long) (interval.toNanos() * options.growth()));
       interval = grown.compareTo(options.maxInterval()) > 0 ? options.maxInterval() : grown;
-    }
-  }
-
-  private void sleep(Duration duration) {
-    try {
-      timing.pause(duration);
-    } catch (InterruptedIOException e) {
-      throw new ClavataIoException("interrupted while waiting for a job to finish", e);
+      return wait;
     }
   }
 }

@@ -82,6 +82,20 @@ public final class Validation {
   }
 
   /**
+   * Requires a positive duration, such as a keep-alive.
+   *
+   * @param name the setting, for the message
+   * @param duration the value
+   * @return {@code duration}
+   */
+  public static Duration requirePositive(String name, Duration duration) {
+    if (duration == null || duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, but was " + duration);
+    }
+    return duration;
+  }
+
+  /**
    * Requires a size limit of at least 1024 bytes: a safety bound, not the size of a response.
    *
    * @param name the setting, for the message

@@ -76,22 +76,55 @@ public final class RealBatchClient implements BatchClient {
   @Override
   public long upload(BatchJobCreated created, BatchInput input) {
     Objects.requireNonNull(created, "created must not be null");
+    try (Spooled spooled = spool(input)) {
+      put(created, spooled.file());
+      return spooled.rows();
+    }
+  }
+
+  /**
+   * The input as a file with a known length: the caller's CSV, checked, or the rows checked and
+   * written to a temporary file, deleted when the result is closed.
+   *
+   * @throws IllegalArgumentException naming the first bad row
+   */
+  Spooled spool(BatchInput input) {
     Objects.requireNonNull(input, "input must not be null");
     if (input instanceof BatchInput.CsvFile csv) {
-      long rows = InputCsv.check(csv.file());
-      storage.upload(created.inputFileUploadUrl(), csv.file());
-      return rows;
+      return new Spooled(csv.file(), InputCsv.check(csv.file()), false);
     }
     Path spool = null;
     try {
       spool = Files.createTempFile("clavata-batch-", ".csv");
-      long rows = InputCsv.write(((BatchInput.Rows) input).rows(), spool);
-      storage.upload(created.inputFileUploadUrl(), spool);
-      return rows;
+      return new Spooled(spool, InputCsv.write(((BatchInput.Rows) input).rows(), spool), true);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write the batch input to a temporary file", e);
-    } finally {
       deleteQuietly(spool);
+      throw new UncheckedIOException("could not write the batch input to a temporary file", e);
+    } catch (RuntimeException | Error e) {
+      deleteQuietly(spool);
+      throw e;
+    }
+  }
+
+  /** PUTs a spooled input to the job's presigned upload URL. */
+  void put(BatchJobCreated created, Path file) {
+    Objects.requireNonNull(created, "created must not be null");
+    storage.upload(created.inputFileUploadUrl(), file);
+  }
+
+  /**
+   * A batch input ready to upload.
+   *
+   * @param file the CSV file
+   * @param rows how many rows it holds
+   * @param temporary whether the SDK wrote it, and deletes it on {@link #close}
+   */
+  record Spooled(Path file, long rows, boolean temporary) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (temporary) {
+        deleteQuietly(file);
+      }
     }
   }
 
@@ -139,21 +172,30 @@ public final class RealBatchClient implements BatchClient {
   @Override
   public BatchJob awaitCompletion(
       String batchJobId, PollOptions options, ProgressListener<BatchJob> listener) {
+    Poller.Watch<BatchJob> watch = watch(batchJobId, options, listener);
+    return completed(new Poller(transport.timing(), options).until(() -> get(batchJobId), watch));
+  }
+
+  /** Checks the arguments of an awaitCompletion and starts watching the job. */
+  Poller.Watch<BatchJob> watch(
+      String batchJobId, PollOptions options, ProgressListener<BatchJob> listener) {
     Validation.requireId("batchJobId", batchJobId);
     Objects.requireNonNull(options, "options must not be null");
-    BatchJob job =
-        new Poller(transport.timing(), options)
-            .until(
-                () -> get(batchJobId),
-                BatchJob::state,
-                BatchJob::isTerminal,
-                listener,
-                polled ->
-                    "batch job "
-                        + batchJobId
-                        + " is still "
-                        + polled.state()
-                        + "; it goes on running: call awaitCompletion again later");
+    return new Poller(transport.timing(), options)
+        .watch(
+            BatchJob::state,
+            BatchJob::isTerminal,
+            listener,
+            polled ->
+                "batch job "
+                    + batchJobId
+                    + " is still "
+                    + polled.state()
+                    + "; it goes on running: call awaitCompletion again later");
+  }
+
+  /** A terminal job, if COMPLETED; a {@link BatchJobFailedException} otherwise. */
+  static BatchJob completed(BatchJob job) {
     if (job.state() != BatchJobState.COMPLETED) {
       throw new BatchJobFailedException(job);
     }
@@ -199,17 +241,26 @@ public final class RealBatchClient implements BatchClient {
     CreateBatchJobRequest request = CreateBatchJobRequest.of(name, policyId);
     Objects.requireNonNull(input, "input must not be null");
     Objects.requireNonNull(options, "options must not be null");
+    Objects.requireNonNull(listener, "listener must not be null");
     BatchJobCreated created = create(request);
     upload(created, input);
+    startUnlessAutomatic(created.batchJobId());
+    return awaitCompletion(created.batchJobId(), options, listener);
+  }
+
+  /**
+   * {@link #start}, but a 404 or 501 is no error: that server has no start endpoint, and the job
+   * starts by itself after the upload.
+   */
+  Void startUnlessAutomatic(String batchJobId) {
     try {
-      start(created.batchJobId());
+      start(batchJobId);
     } catch (ClavataApiException e) {
       if (e.httpStatus() != 404 && e.httpStatus() != 501) {
         throw e;
       }
-      // No start endpoint on this server: the job starts by itself after the upload.
     }
-    return awaitCompletion(created.batchJobId(), options, listener);
+    return null;
   }
 
   private static void deleteQuietly(Path file) {

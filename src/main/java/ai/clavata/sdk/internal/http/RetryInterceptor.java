@@ -1,5 +1,6 @@
 package ai.clavata.sdk.internal.http;
 
+import ai.clavata.sdk.internal.RetryScope;
 import ai.clavata.sdk.internal.Timing;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,6 +17,10 @@ import okhttp3.Response;
  * attempts run out, the last response is returned (the caller turns it into a typed exception) or
  * the last I/O failure is thrown. A wait that would outlast the call timeout is not started: the
  * last failure is reported at once instead of after a sleep that cannot help.
+ *
+ * <p>In an async call (a {@link RetryScope} is bound to the thread) the wait is not slept: the
+ * interceptor throws {@link RetryScope.Deferred}, the call's timer runs the call again after the
+ * wait, and this loop resumes at the retry it had reached, within the same budget.
  *
  * <p>One extra attempt, at once and not counted, is made for a request that is safe to repeat when
  * it failed on a pooled connection that had served a response before (the server closed it while
@@ -38,8 +43,18 @@ public final class RetryInterceptor implements Interceptor {
     CallSafety safety = CallSafety.of(request);
     boolean replayable = request.body() == null || !request.body().isOneShot();
     boolean staleRetryLeft = replayable && safety == CallSafety.IDEMPOTENT;
-    long started = timing.nanoTime();
-    for (int retry = 0; ; ) {
+    RetryScope scope = RetryScope.current();
+    long started;
+    int retry;
+    if (scope != null) { // an async call: waits go to its timer, a cancel reaches this call
+      scope.onCancel(chain.call()::cancel);
+      started = scope.startedNanos(timing.nanoTime());
+      retry = scope.retriesDone();
+    } else {
+      started = timing.nanoTime();
+      retry = 0;
+    }
+    while (true) {
       boolean mayRetry = replayable && retry < policy.maxRetries();
       Response response;
       try {
@@ -49,10 +64,10 @@ public final class RetryInterceptor implements Interceptor {
           staleRetryLeft = false;
           continue;
         }
-        retry = afterFailure(chain, stale.getCause(), safety, mayRetry, retry, started);
+        retry = afterFailure(chain, stale.getCause(), safety, mayRetry, retry, started, scope);
         continue;
       } catch (IOException failure) {
-        retry = afterFailure(chain, failure, safety, mayRetry, retry, started);
+        retry = afterFailure(chain, failure, safety, mayRetry, retry, started, scope);
         continue;
       }
       if (!mayRetry || !policy.retriesStatus(response.code(), safety)) {
@@ -67,9 +82,17 @@ public final class RetryInterceptor implements Interceptor {
         return response;
       }
       response.close();
-      timing.pause(wait);
+      pause(scope, retry, wait);
       retry++;
     }
+  }
+
+  /** Sleeps, or in an async call ends this run so that the timer can run the call again. */
+  private void pause(RetryScope scope, int retry, Duration wait) throws IOException {
+    if (scope != null) {
+      throw scope.defer(retry + 1, wait);
+    }
+    timing.pause(wait);
   }
 
   /**
@@ -81,7 +104,8 @@ public final class RetryInterceptor implements Interceptor {
       CallSafety safety,
       boolean mayRetry,
       int retry,
-      long started)
+      long started,
+      RetryScope scope)
       throws IOException {
     if (!mayRetry || chain.call().isCanceled() || !policy.retriesFailure(failure, safety)) {
       throw failure;
@@ -90,7 +114,7 @@ public final class RetryInterceptor implements Interceptor {
     if (!fitsInCallTimeout(chain, started, wait)) {
       throw failure;
     }
-    timing.pause(wait);
+    pause(scope, retry, wait);
     return retry + 1;
   }
 

@@ -11,57 +11,54 @@ import ai.clavata.sdk.stream.EvaluationStream;
 import ai.clavata.sdk.stream.StreamClient;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
-/** The {@link AsyncStreamClient} that iterates a blocking {@link StreamClient} on an executor. */
+/**
+ * The {@link AsyncStreamClient}: the stream is opened as an {@link Async#call} (so a retry of the
+ * opening request waits on the timer), then read on one executor thread for as long as it lasts,
+ * since OkHttp reads block. Resubmission waits in the middle of a stream happen on that thread.
+ */
 public final class AsyncStream implements AsyncStreamClient {
   private final StreamClient stream;
-  private final Executor executor;
+  private final Async async;
 
-  /** Runs {@code stream} on {@code executor}. */
-  public AsyncStream(StreamClient stream, Executor executor) {
+  /** Runs {@code stream} asynchronously. */
+  public AsyncStream(StreamClient stream, Async async) {
     this.stream = stream;
-    this.executor = executor;
+    this.async = async;
   }
 
   @Override
   public CompletableFuture<Void> evaluate(EvaluateRequest request, EvaluationListener listener) {
     Objects.requireNonNull(request, "request must not be null");
     Objects.requireNonNull(listener, "listener must not be null");
-    CompletableFuture<Void> future = new CompletableFuture<>();
-    Async.execute(executor, future, () -> pump(request, listener, future));
-    return future;
+    return Async.then(async.call(() -> stream.evaluate(request)), opened -> pump(opened, listener));
   }
 
   @Override
   public CompletableFuture<PolicyEvaluationReport> evaluateOne(
       String policyId, ContentData content) {
-    return Async.supply(executor, () -> stream.evaluateOne(policyId, content));
+    return async.call(() -> stream.evaluateOne(policyId, content));
   }
 
-  private void pump(
-      EvaluateRequest request, EvaluationListener listener, CompletableFuture<Void> future) {
-    if (future.isDone()) {
-      return; // cancelled before it started
-    }
-    EvaluationStream results = null;
-    try {
-      results = stream.evaluate(request);
-      EvaluationStream opened = results;
-      future.whenComplete((ignored, error) -> opened.close()); // cancel() stops the stream
-      for (EvaluationResult result : results) {
-        if (future.isDone()) {
-          return;
-        }
-        listener.onResult(result);
-      }
-      future.complete(null);
-    } catch (RuntimeException | Error failure) {
-      future.completeExceptionally(failure);
-    } finally {
-      if (results != null) {
-        results.close();
-      }
-    }
+  /** Hands each result to the listener on an executor thread; cancelling closes the stream. */
+  private CompletableFuture<Void> pump(EvaluationStream results, EvaluationListener listener) {
+    CompletableFuture<Void> future = new CompletableFuture<>();
+    future.whenComplete((ignored, error) -> results.close()); // cancel() releases the connection
+    async.execute(
+        future,
+        () -> {
+          try (results) {
+            for (EvaluationResult result : results) {
+              if (future.isDone()) {
+                return;
+              }
+              listener.onResult(result);
+            }
+            future.complete(null);
+          } catch (RuntimeException | Error failure) {
+            future.completeExceptionally(failure);
+          }
+        });
+    return future;
   }
 }
