@@ -8,8 +8,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The jobs API without blocking the caller: {@code client.async().jobs()}. Each method does what
- * its {@link JobsClient} namesake does, on the OkHttp dispatcher's threads, and its future fails
- * with the same exceptions.
+ * its {@link JobsClient} namesake does, on the async executor (the OkHttp dispatcher's threads by
+ * default), and its future fails with the same exceptions, invalid arguments included. Waits
+ * between polls and before retries are timers, not parked threads; cancelling a future stops its
+ * polling and its request in flight.
  *
  * <pre>{@code
  * client.async().jobs().get(jobUuid).thenAccept(job -> System.out.println(job.status()));
@@ -44,7 +46,8 @@ public interface AsyncJobsClient {
 
   /**
    * Polls a job until it reaches a terminal status; see {@link JobsClient#awaitCompletion(String,
-   * PollOptions, ProgressListener)}. One pooled thread waits between polls, and calls the listener.
+   * PollOptions, ProgressListener)}. Between polls no thread waits; the listener is called on an
+   * async executor thread.
    *
    * @param jobUuid the job's id
    * @param options poll intervals and the overall timeout
@@ -75,6 +78,10 @@ public interface AsyncJobsClient {
    * @return the job in its terminal status
    */
   default CompletableFuture<Job> awaitCompletion(String jobUuid, Duration timeout) {
-    return awaitCompletion(jobUuid, PollOptions.forJobs().withTimeout(timeout));
+    try {
+      return awaitCompletion(jobUuid, PollOptions.forJobs().withTimeout(timeout));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 }

@@ -13,8 +13,10 @@ import java.util.concurrent.CompletableFuture;
  *     .whenComplete((done, error) -> { if (error != null) log.warn("stream failed", error); });
  * }</pre>
  *
- * <p>The work runs on the OkHttp dispatcher's threads. A future fails with the same exceptions the
- * blocking {@link StreamClient} throws.
+ * <p>An open stream is read on one thread of the async executor (the OkHttp dispatcher's threads by
+ * default, or {@link ai.clavata.sdk.ClavataClientBuilder#asyncExecutor}, such as virtual threads)
+ * for as long as it lasts, since OkHttp reads block; a retry of the opening request waits on a
+ * timer instead. A future fails with the same exceptions the blocking {@link StreamClient} throws.
  */
 public interface AsyncStreamClient {
 

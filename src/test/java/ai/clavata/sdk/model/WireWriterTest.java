@@ -6,6 +6,7 @@ import ai.clavata.sdk.internal.json.Json;
 import ai.clavata.sdk.internal.json.WireWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -28,6 +29,22 @@ class WireWriterTest {
     return Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(body));
   }
 
+  /** The shared evaluation fields as the SDK writes them, read back as a tree. */
+  private static ObjectNode evaluationBody(
+      List<ContentData> contentData,
+      String policyId,
+      Double threshold,
+      Boolean expedited,
+      Map<String, String> options)
+      throws IOException {
+    byte[] bytes =
+        WireWriter.bytes(
+            json ->
+                WireWriter.writeEvaluationFields(
+                    json, contentData, null, null, policyId, threshold, expedited, options));
+    return (ObjectNode) Json.MAPPER.readTree(bytes);
+  }
+
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
@@ -37,7 +54,7 @@ class WireWriterTest {
   @Test
   void textWithMetadata() throws Exception {
     ObjectNode body =
-        WireWriter.evaluationBody(
+        evaluationBody(
             List.of(
                 ContentData.text("hello").withMetadata("postId", "42").withMetadata("lang", "en")),
             "policy-1",
@@ -67,7 +84,7 @@ class WireWriterTest {
   void imageIsStandardPaddedBase64() throws Exception {
     // 0xFB 0xFF encodes to "+/8=": standard alphabet ('+', '/', not '-', '_') and '=' padding.
     ObjectNode body =
-        WireWriter.evaluationBody(
+        evaluationBody(
             List.of(ContentData.image(new byte[] {(byte) 0xFB, (byte) 0xFF})),
             "p",
             null,
@@ -89,7 +106,7 @@ class WireWriterTest {
       bytes[i] = (byte) (i * 31 + 7);
     }
     ObjectNode body =
-        WireWriter.evaluationBody(
+        evaluationBody(
             List.of(ContentData.image(bytes).withMetadata("k", "v")), "p", null, null, Map.of());
 
     String encoded = Base64.getEncoder().encodeToString(bytes);
@@ -105,7 +122,7 @@ class WireWriterTest {
   @Test
   void imageUrl() throws Exception {
     ObjectNode body =
-        WireWriter.evaluationBody(
+        evaluationBody(
             List.of(ContentData.imageUrl("https://example.com/cat.png")),
             "p",
             null,
@@ -123,7 +140,7 @@ class WireWriterTest {
   @Test
   void severalItemsKeepTheirOrderAndKinds() throws Exception {
     ObjectNode body =
-        WireWriter.evaluationBody(
+        evaluationBody(
             List.of(
                 ContentData.text("a"),
                 ContentData.imageUrl("http://x.test/b.png"),
@@ -149,8 +166,7 @@ class WireWriterTest {
 
   @Test
   void thresholdAndExpeditedAreWrittenWhenSet() throws Exception {
-    ObjectNode body =
-        WireWriter.evaluationBody(List.of(ContentData.text("a")), "p", 0.7, true, Map.of());
+    ObjectNode body = evaluationBody(List.of(ContentData.text("a")), "p", 0.7, true, Map.of());
 
     assertThat(wire(body))
         .isEqualTo(
@@ -164,8 +180,7 @@ class WireWriterTest {
 
   @Test
   void falseAndZeroAreWrittenBecauseTheyAreSet() throws Exception {
-    ObjectNode body =
-        WireWriter.evaluationBody(List.of(ContentData.text("a")), "p", 0.0, false, Map.of());
+    ObjectNode body = evaluationBody(List.of(ContentData.text("a")), "p", 0.0, false, Map.of());
 
     assertThat(wire(body))
         .isEqualTo(
@@ -177,8 +192,7 @@ class WireWriterTest {
 
   @Test
   void thresholdAndExpeditedAreOmittedWhenNull() throws Exception {
-    ObjectNode body =
-        WireWriter.evaluationBody(List.of(ContentData.text("a")), "p", null, null, Map.of());
+    ObjectNode body = evaluationBody(List.of(ContentData.text("a")), "p", null, null, Map.of());
 
     assertThat(wire(body))
         .isEqualTo(
@@ -196,8 +210,7 @@ class WireWriterTest {
     Map<String, String> options = new LinkedHashMap<>();
     options.put("expedited", "true");
     options.put("custom", "x");
-    ObjectNode body =
-        WireWriter.evaluationBody(List.of(ContentData.text("a")), "p", 0.5, null, options);
+    ObjectNode body = evaluationBody(List.of(ContentData.text("a")), "p", 0.5, null, options);
 
     assertThat(wire(body))
         .isEqualTo(
@@ -211,8 +224,7 @@ class WireWriterTest {
 
   @Test
   void optionsAreOmittedWhenEmpty() throws Exception {
-    ObjectNode body =
-        WireWriter.evaluationBody(List.of(ContentData.text("a")), "p", null, true, Map.of());
+    ObjectNode body = evaluationBody(List.of(ContentData.text("a")), "p", null, true, Map.of());
 
     assertThat(wire(body))
         .isEqualTo(

@@ -23,6 +23,13 @@ public final class AuthInterceptor implements Interceptor {
   private final Supplier<String> credentials;
   private final HttpUrl origin;
 
+  /**
+   * The last key the supplier returned and its checked header value; the same key is not rechecked.
+   */
+  private volatile Checked last;
+
+  private record Checked(String key, String header) {}
+
   /** Creates the interceptor for the API at {@code baseUrl}. */
   public AuthInterceptor(Supplier<String> credentials, HttpUrl baseUrl) {
     this.credentials = credentials;
@@ -38,7 +45,7 @@ public final class AuthInterceptor implements Interceptor {
     return chain.proceed(
         request
             .newBuilder()
-            .header("Authorization", "Bearer " + currentKey())
+            .header("Authorization", authorization())
             .header("User-Agent", Version.USER_AGENT)
             .build());
   }
@@ -49,8 +56,18 @@ public final class AuthInterceptor implements Interceptor {
         && url.port() == origin.port();
   }
 
-  private String currentKey() {
+  private String authorization() {
     String key = credentials.get();
+    Checked checked = last;
+    if (checked != null && checked.key() == key) { // the same instance: already checked
+      return checked.header();
+    }
+    String header = "Bearer " + check(key);
+    last = new Checked(key, header);
+    return header;
+  }
+
+  private static String check(String key) {
     if (key == null || key.isBlank()) {
       throw new IllegalStateException(
           "the credentials supplier returned no API key; it must return a non-blank key");

@@ -5,8 +5,6 @@ import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.Buffer;
 import okio.BufferedSource;
 
 /**
@@ -36,18 +34,23 @@ public final class BufferingInterceptor implements Interceptor {
     if (limit == null || !response.isSuccessful()) {
       return response;
     }
-    try (response) {
-      ResponseBody body = response.body();
-      BufferedSource source = body.source();
-      if (source.request(
-          limit.maxBytes() == Long.MAX_VALUE ? Long.MAX_VALUE : limit.maxBytes() + 1)) {
-        throw new TooLarge(limit.maxBytes());
-      }
-      Buffer whole = new Buffer();
-      whole.writeAll(source);
-      ResponseBody read = ResponseBody.create(whole, body.contentType(), whole.size());
-      return response.newBuilder().body(read).build();
+    BufferedSource source = response.body().source();
+    boolean tooLarge;
+    try {
+      // Reads the body into the source's own buffer, to its end: the response is then complete
+      // and its connection back in the pool, with no copy of the bytes.
+      tooLarge =
+          source.request(
+              limit.maxBytes() == Long.MAX_VALUE ? Long.MAX_VALUE : limit.maxBytes() + 1);
+    } catch (IOException | RuntimeException e) {
+      response.close();
+      throw e;
     }
+    if (tooLarge) {
+      response.close();
+      throw new TooLarge(limit.maxBytes());
+    }
+    return response;
   }
 
   /** A success body larger than the limit; never retried, since it would be as large again. */

@@ -3,7 +3,9 @@ package ai.clavata.sdk.internal.http;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
 import okhttp3.Connection;
@@ -29,15 +31,27 @@ import okio.BufferedSink;
 public final class ExchangeFailures implements Interceptor {
   /**
    * Connections that delivered a response. Shared by every client, since clients and their {@code
-   * withOptions} copies share pools; weak, so the pools alone decide how long connections live.
+   * withOptions} copies share pools; weak, so the pools alone decide how long connections live;
+   * split in stripes by identity hash, so that concurrent calls seldom wait on one lock.
    */
-  private static final Set<Connection> SERVED =
-      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+  private static final List<Set<Connection>> SERVED = stripes(16);
+
+  private static List<Set<Connection>> stripes(int count) {
+    List<Set<Connection>> stripes = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      stripes.add(Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>())));
+    }
+    return List.copyOf(stripes);
+  }
+
+  private static Set<Connection> served(Connection connection) {
+    return SERVED.get(System.identityHashCode(connection) & (SERVED.size() - 1));
+  }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Connection connection = chain.connection();
-    boolean reused = connection != null && SERVED.contains(connection);
+    boolean reused = connection != null && served(connection).contains(connection);
     Request request = chain.request();
     TrackedBody body = request.body() == null ? null : new TrackedBody(request.body());
     try {
@@ -45,7 +59,7 @@ public final class ExchangeFailures implements Interceptor {
           body == null ? request : request.newBuilder().method(request.method(), body).build();
       Response response = chain.proceed(tracked);
       if (connection != null && !reused) {
-        SERVED.add(connection);
+        served(connection).add(connection);
       }
       return response;
     } catch (SocketTimeoutException timeout) {

@@ -6,8 +6,8 @@ import ai.clavata.sdk.internal.Sizes;
 import ai.clavata.sdk.internal.Timing;
 import ai.clavata.sdk.internal.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
@@ -17,7 +17,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okio.BufferedSource;
 
 /**
  * Sends JSON requests to the API through the configured OkHttp client (whose interceptor chain adds
@@ -93,6 +92,11 @@ public final class Transport {
   /** POSTs {@code body} as JSON to {@code url} and reads the answer as {@code type}. */
   public <T> T post(HttpUrl url, JsonNode body, CallSafety safety, Class<T> type) {
     return execute(jsonPost(url, body, safety).newBuilder(), type);
+  }
+
+  /** POSTs JSON {@code bytes} to {@code url} and reads the answer as {@code type}. */
+  public <T> T post(HttpUrl url, byte[] bytes, CallSafety safety, Class<T> type) {
+    return execute(jsonPost(url, bytes, safety).newBuilder(), type);
   }
 
   /** A POST request carrying {@code body} as JSON, tagged with how safe it is to retry. */
@@ -176,25 +180,23 @@ public final class Transport {
   /** Executes a unary call and reads its body, which the buffering interceptor read whole. */
   private <T> T execute(Request.Builder builder, Class<T> type) {
     Request request = builder.tag(BufferingInterceptor.Limit.class, unaryLimit).build();
-    ObjectReader reader = Json.MAPPER.readerFor(type);
+    byte[] body;
     try (Response response = open(request)) {
-      BufferedSource body = response.body().source();
-      try {
-        T value = reader.readValue(body.peek().inputStream());
-        if (value == null && type != Void.class) {
-          throw redactor.decodeError(
-              "the response of " + describe(request) + ": it is JSON null", 0, "null", null);
-        }
-        return value;
-      } catch (IOException e) {
-        body.request(EXCERPT_BYTES);
-        int size = (int) Math.min(body.getBuffer().size(), EXCERPT_BYTES);
-        String start = redactor.redactExcerpt(body.getBuffer().snapshot(size).utf8());
+      body = response.body().source().getBuffer().readByteArray();
+    }
+    try {
+      T value = Json.reader(type).readValue(body);
+      if (value == null && type != Void.class) {
         throw redactor.decodeError(
-            "the response of " + describe(request), 0, ErrorBodies.excerpt(start), e);
+            "the response of " + describe(request) + ": it is JSON null", 0, "null", null);
       }
+      return value;
     } catch (IOException e) {
-      throw IoErrors.toException(describe(request) + " (reading the response)", e, redactor);
+      String start =
+          redactor.redactExcerpt(
+              new String(body, 0, Math.min(body.length, EXCERPT_BYTES), StandardCharsets.UTF_8));
+      throw redactor.decodeError(
+          "the response of " + describe(request), 0, ErrorBodies.excerpt(start), e);
     }
   }
 

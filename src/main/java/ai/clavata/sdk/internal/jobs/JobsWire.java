@@ -6,7 +6,6 @@ import ai.clavata.sdk.jobs.ListJobsRequest;
 import ai.clavata.sdk.model.Job;
 import ai.clavata.sdk.model.JobStatus;
 import ai.clavata.sdk.model.TimeRange;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -26,22 +25,29 @@ final class JobsWire {
     }
   }
 
-  /** The CreateJobRequest body; {@code waitForCompletion} is sent only when true. */
-  static ObjectNode createBody(CreateJobRequest request) {
-    ObjectNode body =
-        WireWriter.evaluationBody(
-            request.contentData(),
-            request.policyId(),
-            request.threshold(),
-            request.expedited(),
-            request.options());
-    if (request.waitForCompletion()) {
-      body.put("waitForCompletion", true);
-    }
-    if (request.webhook() != null) {
-      body.set("webhook", WireWriter.webhook(request.webhook()));
-    }
-    return body;
+  /**
+   * The CreateJobRequest body, written straight to bytes; {@code waitForCompletion} is sent only
+   * when true.
+   */
+  static byte[] createBody(CreateJobRequest request) {
+    return WireWriter.bytes(
+        json -> {
+          WireWriter.writeEvaluationFields(
+              json,
+              request.contentData(),
+              null,
+              null,
+              request.policyId(),
+              request.threshold(),
+              request.expedited(),
+              request.options());
+          if (request.waitForCompletion()) {
+            json.writeBooleanField("waitForCompletion", true);
+          }
+          if (request.webhook() != null) {
+            WireWriter.writeWebhook(json, request.webhook());
+          }
+        });
   }
 
   /**

@@ -19,10 +19,12 @@ import okhttp3.HttpUrl;
 /** The {@link JobsClient} that talks to the API through a {@link Transport}. */
 public final class RealJobsClient implements JobsClient {
   private final Transport transport;
+  private final HttpUrl jobsUrl;
 
   /** Creates the client. */
   public RealJobsClient(Transport transport) {
     this.transport = transport;
+    this.jobsUrl = transport.url("v1", "jobs").build();
   }
 
   @Override
@@ -30,7 +32,7 @@ public final class RealJobsClient implements JobsClient {
     Objects.requireNonNull(request, "request must not be null");
     JobsWire.JobEnvelope envelope =
         transport.post(
-            transport.url("v1", "jobs").build(),
+            jobsUrl,
             JobsWire.createBody(request),
             CallSafety.NON_IDEMPOTENT,
             JobsWire.JobEnvelope.class);

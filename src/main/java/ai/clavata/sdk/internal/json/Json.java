@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -37,6 +38,19 @@ public final class Json {
 
   /** The shared mapper. */
   public static final ObjectMapper MAPPER = create();
+
+  private static final ClassValue<ObjectReader> READERS =
+      new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+          return MAPPER.readerFor(type);
+        }
+      };
+
+  /** The reader for {@code type}, made once per type (a reader resolves its deserializer once). */
+  public static ObjectReader reader(Class<?> type) {
+    return READERS.get(type);
+  }
 
   private Json() {}
 

@@ -5,7 +5,6 @@ import ai.clavata.sdk.model.Webhook;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +18,8 @@ import java.util.function.IntFunction;
  * {"options": {...}}}) because the proto wraps the map in a message.
  *
  * <p>The wire shape is spelled out here in one place, so the public types stay free of wire quirks.
- * Bodies are written with a streaming generator: a stream request of thousands of items goes
- * straight to bytes, and the small bodies that callers extend are read back as trees.
+ * Bodies are written with a streaming generator straight to bytes, with no tree in between: a
+ * stream request of thousands of items and a one-item job alike.
  */
 public final class WireWriter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -48,35 +47,6 @@ public final class WireWriter {
       throw new UncheckedIOException("cannot write a request body", e);
     }
     return out.toByteArray();
-  }
-
-  /** The body as a tree, for callers that add fields. */
-  public static ObjectNode tree(Body body) {
-    try (TokenBuffer buffer = new TokenBuffer(Json.MAPPER, false)) {
-      writeObject(buffer, body);
-      return Json.MAPPER.readTree(buffer.asParser());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a request body", e);
-    }
-  }
-
-  /**
-   * The fields shared by CreateJobRequest and EvaluateRequest, in schema order, as a tree.
-   *
-   * @param threshold {@code null} to let the server apply its default
-   * @param expedited {@code null} to omit
-   * @param options extra evaluation options; omitted when empty
-   */
-  public static ObjectNode evaluationBody(
-      List<ContentData> contentData,
-      String policyId,
-      Double threshold,
-      Boolean expedited,
-      Map<String, String> options) {
-    return tree(
-        json ->
-            writeEvaluationFields(
-                json, contentData, null, null, policyId, threshold, expedited, options));
   }
 
   /**
@@ -114,14 +84,14 @@ public final class WireWriter {
     }
   }
 
-  /** {@code {"url": ..., "extraHeaders": {...}}}, headers omitted when empty. */
-  public static ObjectNode webhook(Webhook webhook) {
-    ObjectNode node = object().put("url", webhook.url());
+  /** Writes {@code "webhook": {"url": ..., "extraHeaders": {...}}}, headers omitted when empty. */
+  public static void writeWebhook(JsonGenerator json, Webhook webhook) throws IOException {
+    json.writeObjectFieldStart("webhook");
+    json.writeStringField("url", webhook.url());
     if (!webhook.extraHeaders().isEmpty()) {
-      ObjectNode headers = node.putObject("extraHeaders");
-      webhook.extraHeaders().forEach(headers::put);
+      writeStringMap(json, "extraHeaders", webhook.extraHeaders(), null, null);
     }
-    return node;
+    json.writeEndObject();
   }
 
   private static void writeObject(JsonGenerator json, Body body) throws IOException {
