@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.clavata.sdk.errors.ServerException;
+import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.Job;
 import ai.clavata.sdk.model.JobStatus;
 import ai.clavata.sdk.model.PollOptions;
+import ai.clavata.sdk.stream.EvaluateRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -90,6 +92,27 @@ class AsyncWaitsTest extends MockServerTest {
     assertThat(future.get(5, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.RUNNING);
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(timing.sleeps()).as("nothing slept").isEmpty();
+  }
+
+  @Test
+  void aStreamWhoseOpeningIsRetriedWaitsOnTheTimer() throws Exception {
+    server.enqueue(unavailable("1"));
+    server.enqueue(
+        ok(
+            "{\"result\":{\"jobUuid\":\"j\",\"policyEvaluationReport\":{\"contentMetadata\":"
+                + "{\"clavata-sdk-input-index\":\"0\"}}}}\n"));
+    List<Integer> seen = new CopyOnWriteArrayList<>();
+    EvaluateRequest request =
+        EvaluateRequest.builder().policyId("p").addContent(ContentData.text("a")).build();
+    CompletableFuture<Void> done =
+        client.async().stream().evaluate(request, r -> seen.add(r.inputIndex()));
+    server.takeRequest();
+
+    assertThat(asyncThreadIsFree()).isTrue();
+    assertThat(done).isNotDone();
+    done.get(5, TimeUnit.SECONDS);
+    assertThat(seen).containsExactly(0);
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
   @Test
