@@ -69,11 +69,20 @@ public final class Async {
   }
 
   /**
-   * Polls with {@code fetch} until {@code watch} says the job is done, each wait timed by the
-   * timer. Cancelling the future stops the polling and the poll in flight.
+   * Polls with {@code fetch} until the watch says the job is done, each wait timed by the timer.
+   * Cancelling the future stops the polling and the poll in flight.
+   *
+   * @param start checks the arguments and starts the watch; what it throws fails the future
+   * @param fetch one poll
    */
   public <T> CompletableFuture<T> poll(
-      Supplier<CompletableFuture<T>> fetch, Poller.Watch<T> watch) {
+      Supplier<Poller.Watch<T>> start, Supplier<CompletableFuture<T>> fetch) {
+    Poller.Watch<T> watch;
+    try {
+      watch = start.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     CompletableFuture<T> result = new CompletableFuture<>();
     AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
     cancelWith(result, inFlight);

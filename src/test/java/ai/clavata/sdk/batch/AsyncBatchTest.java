@@ -4,7 +4,7 @@ import static ai.clavata.sdk.TestResponses.ok;
 import static ai.clavata.sdk.batch.BatchTestSupport.completedOn;
 import static ai.clavata.sdk.batch.BatchTestSupport.created;
 import static ai.clavata.sdk.batch.BatchTestSupport.csv;
-import static ai.clavata.sdk.batch.BatchTestSupport.drain;
+import static ai.clavata.sdk.batch.BatchTestSupport.drainLines;
 import static ai.clavata.sdk.batch.BatchTestSupport.error;
 import static ai.clavata.sdk.batch.BatchTestSupport.job;
 import static ai.clavata.sdk.batch.BatchTestSupport.jobs;
@@ -68,8 +68,7 @@ class AsyncBatchTest extends MockServerTest {
 
     assertThat(done.outputFileUrl()).isEqualTo(outputUrl);
     assertThat(heard).containsExactly(BatchJobState.QUEUED, BatchJobState.COMPLETED);
-    assertThat(drain(server))
-        .extracting(r -> r.getMethod() + " " + r.getUrl().encodedPath())
+    assertThat(drainLines(server))
         .containsExactly(
             "POST /v1/batch-jobs",
             "POST /v1/batch-jobs/bj-1/start",
@@ -142,8 +141,7 @@ class AsyncBatchTest extends MockServerTest {
     assertThat(await(batch.cancel("bj-1")).batchJobId()).isEqualTo("bj-1");
     server.enqueue(ok(jobs()));
     assertThatThrownBy(() -> await(batch.get("bj-9"))).hasCauseInstanceOf(NotFoundException.class);
-    assertThat(drain(server))
-        .extracting(r -> r.getMethod() + " " + r.getUrl().encodedPath())
+    assertThat(drainLines(server))
         .containsExactly(
             "POST /v1/batch-jobs",
             "POST /v1/batch-jobs/bj-1/start",

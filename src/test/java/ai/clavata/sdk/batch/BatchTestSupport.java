@@ -100,6 +100,11 @@ final class BatchTestSupport {
     return "{\"batchJobs\":[" + String.join(",", jobs) + "]}";
   }
 
+  /** Takes every request the server has recorded so far, as "METHOD /path" lines. */
+  static List<String> drainLines(MockWebServer server) throws InterruptedException {
+    return drain(server).stream().map(r -> r.getMethod() + " " + r.getUrl().encodedPath()).toList();
+  }
+
   /** Takes every request the server has recorded so far. */
   static List<RecordedRequest> drain(MockWebServer server) throws InterruptedException {
     List<RecordedRequest> out = new ArrayList<>();

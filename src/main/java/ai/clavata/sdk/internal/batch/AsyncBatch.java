@@ -7,7 +7,6 @@ import ai.clavata.sdk.batch.CancelledBatchJob;
 import ai.clavata.sdk.batch.CreateBatchJobRequest;
 import ai.clavata.sdk.batch.ListBatchJobsRequest;
 import ai.clavata.sdk.internal.Async;
-import ai.clavata.sdk.internal.Poller;
 import ai.clavata.sdk.model.BatchJob;
 import ai.clavata.sdk.model.BatchJobCreated;
 import ai.clavata.sdk.model.PollOptions;
@@ -82,13 +81,9 @@ public final class AsyncBatch implements AsyncBatchClient {
   @Override
   public CompletableFuture<BatchJob> awaitCompletion(
       String batchJobId, PollOptions options, ProgressListener<BatchJob> listener) {
-    Poller.Watch<BatchJob> watch;
-    try {
-      watch = batch.watch(batchJobId, options, listener);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return Async.map(async.poll(() -> get(batchJobId), watch), RealBatchClient::completed);
+    return Async.map(
+        async.poll(() -> batch.watch(batchJobId, options, listener), () -> get(batchJobId)),
+        RealBatchClient::completed);
   }
 
   @Override

@@ -53,10 +53,17 @@ public final class ExchangeFailures implements Interceptor {
     Connection connection = chain.connection();
     boolean reused = connection != null && served(connection).contains(connection);
     Request request = chain.request();
-    TrackedBody body = request.body() == null ? null : new TrackedBody(request.body());
+    RequestBody original = request.body();
+    TrackedBody body =
+        original == null
+            ? null
+            : original instanceof TrackedBody already ? already : new TrackedBody(original);
+    if (body != null) {
+      body.sent = false; // a retry sends the same body again
+    }
     try {
       Request tracked =
-          body == null ? request : request.newBuilder().method(request.method(), body).build();
+          body == original ? request : request.newBuilder().method(request.method(), body).build();
       Response response = chain.proceed(tracked);
       if (connection != null && !reused) {
         served(connection).add(connection);
@@ -72,6 +79,17 @@ public final class ExchangeFailures implements Interceptor {
     } catch (IOException failure) {
       throw reused ? new StaleConnection(failure) : failure;
     }
+  }
+
+  /**
+   * {@code body}, made able to tell whether it was sent: the SDK's own request bodies are made so,
+   * which spares a copy of the request per call; any other body is wrapped on its way through.
+   *
+   * @param body the body
+   * @return a body that records when it was written out
+   */
+  public static RequestBody tracked(RequestBody body) {
+    return body instanceof TrackedBody ? body : new TrackedBody(body);
   }
 
   /** A failure on a pooled connection that had served a response before. */

@@ -91,30 +91,32 @@ public final class Transport {
 
   /** POSTs {@code body} as JSON to {@code url} and reads the answer as {@code type}. */
   public <T> T post(HttpUrl url, JsonNode body, CallSafety safety, Class<T> type) {
-    return execute(jsonPost(url, body, safety).newBuilder(), type);
+    return post(url, bytes(body), safety, type);
   }
 
   /** POSTs JSON {@code bytes} to {@code url} and reads the answer as {@code type}. */
   public <T> T post(HttpUrl url, byte[] bytes, CallSafety safety, Class<T> type) {
-    return execute(jsonPost(url, bytes, safety).newBuilder(), type);
-  }
-
-  /** A POST request carrying {@code body} as JSON, tagged with how safe it is to retry. */
-  public Request jsonPost(HttpUrl url, JsonNode body, CallSafety safety) {
-    try {
-      return jsonPost(url, Json.MAPPER.writeValueAsBytes(body), safety);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot serialize a request body", e);
-    }
+    return execute(jsonPostBuilder(url, bytes, safety), type);
   }
 
   /** A POST request carrying JSON {@code bytes}, tagged with how safe it is to retry. */
   public Request jsonPost(HttpUrl url, byte[] bytes, CallSafety safety) {
+    return jsonPostBuilder(url, bytes, safety).build();
+  }
+
+  private static Request.Builder jsonPostBuilder(HttpUrl url, byte[] bytes, CallSafety safety) {
     return new Request.Builder()
         .url(url)
-        .post(RequestBody.create(bytes, JSON))
-        .tag(CallSafety.class, safety)
-        .build();
+        .post(ExchangeFailures.tracked(RequestBody.create(bytes, JSON)))
+        .tag(CallSafety.class, safety);
+  }
+
+  private static byte[] bytes(JsonNode body) {
+    try {
+      return Json.MAPPER.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialize a request body", e);
+    }
   }
 
   /** Masks the API key in text from the network. */
@@ -138,10 +140,9 @@ public final class Transport {
    * @param deadline what bounds the whole call and how to raise it, for a timeout's message
    */
   public Response open(Call call, String deadline) {
-    String what = describe(call.request());
     if (closed.get()) {
       throw new IllegalStateException(
-          "this ClavataClient is closed; create a new one to call " + what);
+          "this ClavataClient is closed; create a new one to call " + describe(call.request()));
     }
     Response response;
     try {
@@ -149,7 +150,7 @@ public final class Transport {
     } catch (BufferingInterceptor.TooLarge e) {
       throw new ClavataDecodeException(
           "the response of "
-              + what
+              + describe(call.request())
               + ": it is larger than the "
               + Sizes.describe(e.limit())
               + " limit; raise maxResponseSize(...) if responses this large are expected",
@@ -157,7 +158,7 @@ public final class Transport {
           "",
           null);
     } catch (IOException e) {
-      throw IoErrors.toException(what, e, redactor, deadline);
+      throw IoErrors.toException(describe(call.request()), e, redactor, deadline);
     }
     if (!response.isSuccessful()) {
       try (response) {

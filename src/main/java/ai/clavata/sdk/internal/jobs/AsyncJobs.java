@@ -1,7 +1,6 @@
 package ai.clavata.sdk.internal.jobs;
 
 import ai.clavata.sdk.internal.Async;
-import ai.clavata.sdk.internal.Poller;
 import ai.clavata.sdk.jobs.AsyncJobsClient;
 import ai.clavata.sdk.jobs.CreateJobRequest;
 import ai.clavata.sdk.jobs.ListJobsRequest;
@@ -43,12 +42,6 @@ public final class AsyncJobs implements AsyncJobsClient {
   @Override
   public CompletableFuture<Job> awaitCompletion(
       String jobUuid, PollOptions options, ProgressListener<Job> listener) {
-    Poller.Watch<Job> watch;
-    try {
-      watch = jobs.watch(jobUuid, options, listener);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return async.poll(() -> get(jobUuid), watch);
+    return async.poll(() -> jobs.watch(jobUuid, options, listener), () -> get(jobUuid));
   }
 }

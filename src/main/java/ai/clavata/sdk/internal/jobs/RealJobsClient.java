@@ -42,9 +42,12 @@ public final class RealJobsClient implements JobsClient {
   @Override
   public Job get(String jobUuid) {
     Validation.requireId("jobUuid", jobUuid);
-    JobsWire.JobEnvelope envelope =
-        transport.get(transport.url("v1", "jobs", jobUuid).build(), JobsWire.JobEnvelope.class);
-    return requireJob(envelope, "GET /v1/jobs/" + jobUuid);
+    HttpUrl url = jobsUrl.newBuilder().addPathSegment(jobUuid).build();
+    JobsWire.JobEnvelope envelope = transport.get(url, JobsWire.JobEnvelope.class);
+    if (envelope == null || envelope.job() == null) {
+      throw noJob("GET /v1/jobs/" + jobUuid);
+    }
+    return envelope.job();
   }
 
   @Override
@@ -90,9 +93,13 @@ public final class RealJobsClient implements JobsClient {
 
   private static Job requireJob(JobsWire.JobEnvelope envelope, String what) {
     if (envelope == null || envelope.job() == null) {
-      throw new ClavataDecodeException(
-          "the response of " + what + ": it has no \"job\" object", 0, "", null);
+      throw noJob(what);
     }
     return envelope.job();
+  }
+
+  private static ClavataDecodeException noJob(String what) {
+    return new ClavataDecodeException(
+        "the response of " + what + ": it has no \"job\" object", 0, "", null);
   }
 }

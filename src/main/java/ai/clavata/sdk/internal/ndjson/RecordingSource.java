@@ -8,12 +8,16 @@ import okio.Source;
 
 /**
  * Passes bytes through while remembering the last {@value #KEEP} of them, so that an error found by
- * a parser reading ahead can still show the offending line, and while counting them, so that one
- * line cannot grow past its limit. Copying into an okio buffer shares segments, so the cost per
- * byte is tiny.
+ * a parser reading ahead (at most about 16 KB: okio's buffer and Jackson's) can still show the
+ * offending line, and while counting them, so that one line cannot grow past its limit.
+ *
+ * <p>The bytes are copied, packed into the buffer's own segments, not shared with the sink: a slow
+ * stream delivers each line in a read of its own, and sharing would keep a whole 8 KiB segment
+ * alive for every kilobyte line, a few hundred KB per stream; packed, a stream keeps at most
+ * {@value #KEEP} bytes plus one segment.
  */
 final class RecordingSource extends ForwardingSource {
-  static final int KEEP = 64 * 1024;
+  static final int KEEP = 24 * 1024;
   private static final int EXCERPT_BYTES = 200;
 
   private final Buffer recent = new Buffer();
@@ -40,7 +44,7 @@ final class RecordingSource extends ForwardingSource {
       if (position - lineStart > maxLineBytes) {
         throw new LineTooLongException(maxLineBytes);
       }
-      sink.copyTo(recent, sink.size() - read, read);
+      sink.copyTo(recent.outputStream(), sink.size() - read, read);
       long excess = recent.size() - KEEP;
       if (excess > 0) {
         recent.skip(excess);
