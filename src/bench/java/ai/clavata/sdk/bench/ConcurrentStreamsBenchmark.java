@@ -69,6 +69,8 @@ public final class ConcurrentStreamsBenchmark {
       ServerProcess.Stats server,
       BenchSupport.Peak heap,
       long liveHeap,
+      long idleHeap,
+      long midRunHeap,
       long gcs,
       PinningRecorder.Pinning pinning) {}
 
@@ -159,6 +161,8 @@ public final class ConcurrentStreamsBenchmark {
       server.stats(); // resets the server's counts
       settleThreads();
       System.gc();
+      long idleHeap = BenchSupport.usedHeap();
+      MidRunGc midRun = MidRunGc.after(LINES * PACE / 2);
       BenchSupport.HeapMeter meter = BenchSupport.HeapMeter.start(5);
       LiveHeapMeter live = LiveHeapMeter.start(2);
       long gcBefore = BenchSupport.gcCount();
@@ -171,10 +175,23 @@ public final class ConcurrentStreamsBenchmark {
       int peak = THREAD_MX.getPeakThreadCount();
       BenchSupport.Peak heap = meter.stop();
       long liveHeap = live.stop();
+      long midRunHeap = midRun.usedAfterGc();
       long gcs = BenchSupport.gcCount() - gcBefore;
       ServerProcess.Stats stats = server.stats();
       PinningRecorder.Pinning pinned = pinning == null ? null : pinning.finish();
-      return new Row(mode, tally, wall, baseline, peak, stats, heap, liveHeap, gcs, pinned);
+      return new Row(
+          mode,
+          tally,
+          wall,
+          baseline,
+          peak,
+          stats,
+          heap,
+          liveHeap,
+          idleHeap,
+          midRunHeap,
+          gcs,
+          pinned);
     } finally {
       if (pinning != null) {
         pinning.close();
@@ -334,14 +351,15 @@ public final class ConcurrentStreamsBenchmark {
     System.out.println(
         "| mode | results / expected | errors | wall s | peak live threads above baseline"
             + " (baseline) | streams open at once (client / server) | connections (requests)"
-            + " | peak heap MB: used (sampled) / pool sum / after a GC | GCs | pinned events |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            + " | peak heap MB: used (sampled) / pool sum / after a GC | live heap MB mid-run,"
+            + " after System.gc() (idle client before) | GCs | pinned events |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (Row r : rows) {
       StreamTally t = r.tally();
       System.out.printf(
           Locale.ROOT,
-          "| %s | %,d / %,d | %d | %.2f | %d (%d) | %d / %d | %d (%d) | %.1f / %.1f / %s | %d | %s"
-              + " |%n",
+          "| %s | %,d / %,d | %d | %.2f | %d (%d) | %d / %d | %d (%d) | %.1f / %.1f / %s | %.1f"
+              + " (%.1f) | %d | %s |%n",
           r.mode().title(),
           t.results(),
           (long) STREAMS * LINES,
@@ -356,8 +374,45 @@ public final class ConcurrentStreamsBenchmark {
           r.heap().sampled() / 1e6,
           r.heap().poolSum() / 1e6,
           r.liveHeap() < 0 ? "no GC" : String.format(Locale.ROOT, "%.1f", r.liveHeap() / 1e6),
+          r.midRunHeap() / 1e6,
+          r.idleHeap() / 1e6,
           r.gcs(),
           r.pinning() == null ? "n/a" : Long.toString(r.pinning().events()));
+    }
+  }
+
+  /**
+   * One full collection half-way through a mode, when every stream is open: what the heap holds
+   * then is what the open streams keep alive, without the garbage the other columns include.
+   */
+  private static final class MidRunGc {
+    private final Thread thread;
+    private volatile long used;
+
+    private MidRunGc(long delayMillis) {
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                  return;
+                }
+                System.gc();
+                used = BenchSupport.usedHeap();
+              },
+              "mid-run-gc");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    static MidRunGc after(long delayMillis) {
+      return new MidRunGc(delayMillis);
+    }
+
+    long usedAfterGc() throws InterruptedException {
+      thread.join();
+      return used;
     }
   }
 }

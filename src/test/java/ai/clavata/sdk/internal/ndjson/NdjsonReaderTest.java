@@ -234,6 +234,23 @@ class NdjsonReaderTest {
   }
 
   @Test
+  void aBadLineDeepInALongBodyIsShownAsItself() {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 10_000; i++) {
+      body.append("{\"i\":")
+          .append(i)
+          .append(",\"pad\":\"")
+          .append("p".repeat(100))
+          .append("\"}\n");
+    }
+    body.append("{\"i\":oops}\n{\"i\":1}\n");
+    NdjsonReader.MalformedLineException e =
+        malformed(whole(body.toString().getBytes(StandardCharsets.UTF_8)));
+    assertThat(e.line()).isEqualTo(10_001);
+    assertThat(e.excerpt()).isEqualTo("{\"i\":oops}");
+  }
+
+  @Test
   void theExcerptOfAHugeBadLineIsBounded() {
     String garbage = "x".repeat(100_000);
     NdjsonReader.MalformedLineException e =
