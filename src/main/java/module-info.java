@@ -15,6 +15,7 @@ module ai.clavata.sdk {
   exports ai.clavata.sdk;
   exports ai.clavata.sdk.batch;
   exports ai.clavata.sdk.errors;
+  exports ai.clavata.sdk.events;
   exports ai.clavata.sdk.jobs;
   exports ai.clavata.sdk.model;
   exports ai.clavata.sdk.stream;

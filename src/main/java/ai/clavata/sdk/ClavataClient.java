@@ -5,12 +5,15 @@ import ai.clavata.sdk.internal.Async;
 import ai.clavata.sdk.internal.batch.AsyncBatch;
 import ai.clavata.sdk.internal.batch.RealBatchClient;
 import ai.clavata.sdk.internal.http.AuthInterceptor;
+import ai.clavata.sdk.internal.http.CallEvents;
 import ai.clavata.sdk.internal.http.HttpClients;
 import ai.clavata.sdk.internal.http.Redactor;
 import ai.clavata.sdk.internal.http.Transport;
 import ai.clavata.sdk.internal.http.Urls;
 import ai.clavata.sdk.internal.jobs.AsyncJobs;
 import ai.clavata.sdk.internal.jobs.RealJobsClient;
+import ai.clavata.sdk.internal.logging.ClavataLog;
+import ai.clavata.sdk.internal.logging.GuardedListener;
 import ai.clavata.sdk.internal.stream.AsyncStream;
 import ai.clavata.sdk.internal.stream.RealStreamClient;
 import ai.clavata.sdk.jobs.JobsClient;
@@ -68,21 +71,28 @@ public final class ClavataClient implements AutoCloseable {
             .readTimeout(config.readTimeout())
             .writeTimeout(config.writeTimeout())
             .callTimeout(config.timeout());
+    Redactor redactor = new Redactor(credentials);
+    ClavataLog log = ClavataLog.of(config.resolvedLogLevel());
+    CallEvents events = new CallEvents(GuardedListener.of(log, config.eventListener()), redactor);
     OkHttpClient http =
         HttpClients.api(
             base,
             config.retryPolicy(),
             config.timing(),
             config.interceptors(),
-            new AuthInterceptor(credentials, baseUrl));
+            new AuthInterceptor(credentials, baseUrl),
+            events,
+            log);
     Transport transport =
         new Transport(
             http,
             baseUrl,
-            new Redactor(credentials),
+            redactor,
             config.timing(),
             shared.closed(),
-            config.maxResponseSize());
+            config.maxResponseSize(),
+            events,
+            log);
     RealJobsClient jobs = new RealJobsClient(transport);
     RealBatchClient batch = new RealBatchClient(transport, config.retryPolicy());
     this.jobs = jobs;

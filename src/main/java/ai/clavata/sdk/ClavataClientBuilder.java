@@ -1,5 +1,7 @@
 package ai.clavata.sdk;
 
+import ai.clavata.sdk.events.ClavataEventListener;
+import ai.clavata.sdk.events.LogLevel;
 import ai.clavata.sdk.internal.Timing;
 import ai.clavata.sdk.internal.Validation;
 import ai.clavata.sdk.internal.http.ApiKeys;
@@ -35,6 +37,8 @@ import okhttp3.OkHttpClient;
  *   <tr><td>{@link #maxIdleConnections}</td><td>64</td></tr>
  *   <tr><td>{@link #keepAlive}</td><td>5 min</td></tr>
  *   <tr><td>{@link #asyncExecutor}</td><td>the OkHttp dispatcher's threads</td></tr>
+ *   <tr><td>{@link #logLevel}</td><td>{@code CLAVATA_LOG} or {@code clavata.log}, else off</td></tr>
+ *   <tr><td>{@link #eventListener}</td><td>none</td></tr>
  * </table>
  */
 public final class ClavataClientBuilder {
@@ -52,6 +56,8 @@ public final class ClavataClientBuilder {
   private int maxIdleConnections;
   private Duration keepAlive;
   private Executor asyncExecutor;
+  private ClavataEventListener eventListener;
+  private LogLevel logLevel;
   private Timing timing;
 
   ClavataClientBuilder(ClientConfig config) {
@@ -69,6 +75,8 @@ public final class ClavataClientBuilder {
     this.maxIdleConnections = config.maxIdleConnections();
     this.keepAlive = config.keepAlive();
     this.asyncExecutor = config.asyncExecutor();
+    this.eventListener = config.eventListener();
+    this.logLevel = config.logLevel();
     this.timing = config.timing();
   }
 
@@ -93,6 +101,8 @@ public final class ClavataClientBuilder {
         maxIdleConnections,
         keepAlive,
         asyncExecutor,
+        eventListener,
+        logLevel,
         timing);
   }
 
@@ -329,6 +339,39 @@ public final class ClavataClientBuilder {
   }
 
   /**
+   * Sets how much the client logs, through {@link System.Logger} {@code ai.clavata.sdk}; see {@link
+   * LogLevel}. Without it, the {@code clavata.log} system property or the {@code CLAVATA_LOG}
+   * environment variable decides ({@code off}, {@code info}, {@code debug} or {@code trace}), and
+   * nothing is logged when neither is set. No level logs the API key.
+   *
+   * @param level the level
+   * @return this builder
+   */
+  public ClavataClientBuilder logLevel(LogLevel level) {
+    this.logLevel = Objects.requireNonNull(level, "level");
+    return this;
+  }
+
+  /**
+   * Sets the listener that hears every call, attempt, retry, stream end and poll of this client,
+   * for metrics or tracing. It is called synchronously on the thread doing the work; one that
+   * throws is logged and does not break the call.
+   *
+   * <pre>{@code
+   * .eventListener(new ClavataEventListener() {
+   *   public void retryScheduled(RetryScheduled retry) { retries.increment(); }
+   * })
+   * }</pre>
+   *
+   * @param listener the listener
+   * @return this builder
+   */
+  public ClavataClientBuilder eventListener(ClavataEventListener listener) {
+    this.eventListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /**
    * Adds an OkHttp interceptor for logging or metrics. It runs inside the retries, so it sees every
    * attempt, and before redirects and authentication, so it never sees the API key. An {@code
    * HttpLoggingInterceptor} at {@code HEADERS} level is safe here; at {@code BODY} level it holds a
@@ -357,6 +400,7 @@ public final class ClavataClientBuilder {
   public ClavataClient build() {
     ClientConfig config = snapshot();
     config.requireCredentials();
+    config.resolvedLogLevel();
     if (okHttpClient != null
         && (maxIdleConnections != ClientConfig.DEFAULT_MAX_IDLE_CONNECTIONS
             || !keepAlive.equals(ClientConfig.DEFAULT_KEEP_ALIVE))) {

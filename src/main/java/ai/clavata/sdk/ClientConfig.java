@@ -1,5 +1,7 @@
 package ai.clavata.sdk;
 
+import ai.clavata.sdk.events.ClavataEventListener;
+import ai.clavata.sdk.events.LogLevel;
 import ai.clavata.sdk.internal.Timing;
 import ai.clavata.sdk.internal.http.RetryPolicy;
 import java.time.Duration;
@@ -25,6 +27,8 @@ record ClientConfig(
     int maxIdleConnections,
     Duration keepAlive,
     Executor asyncExecutor,
+    ClavataEventListener eventListener,
+    LogLevel logLevel,
     Timing timing) {
 
   /** The default largest unary response body: 16 MiB, four times gRPC's default message size. */
@@ -58,7 +62,33 @@ record ClientConfig(
         DEFAULT_MAX_IDLE_CONNECTIONS,
         DEFAULT_KEEP_ALIVE,
         null,
+        ClavataEventListener.NONE,
+        null,
         Timing.SYSTEM);
+  }
+
+  /**
+   * The log level: the builder's, else the {@code clavata.log} system property, else the {@code
+   * CLAVATA_LOG} environment variable, else {@link LogLevel#OFF}.
+   *
+   * @throws IllegalArgumentException if the property or variable names no level
+   */
+  LogLevel resolvedLogLevel() {
+    if (logLevel != null) {
+      return logLevel;
+    }
+    String property = System.getProperty("clavata.log");
+    String variable = System.getenv("CLAVATA_LOG");
+    String setting = property != null && !property.isBlank() ? property : variable;
+    if (setting == null || setting.isBlank()) {
+      return LogLevel.OFF;
+    }
+    try {
+      return LogLevel.parse(setting);
+    } catch (IllegalArgumentException e) {
+      String source = setting == property ? "the clavata.log system property" : "CLAVATA_LOG";
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
   }
 
   Supplier<String> requireCredentials() {
@@ -97,6 +127,10 @@ record ClientConfig(
             : ", okHttpClient=supplied")
         + ", asyncExecutor="
         + (asyncExecutor == null ? "dispatcher" : "supplied")
+        + ", logLevel="
+        + (logLevel == null ? "from CLAVATA_LOG" : logLevel)
+        + ", eventListener="
+        + (eventListener == ClavataEventListener.NONE ? "none" : "set")
         + ", interceptors="
         + interceptors.size();
   }

@@ -3,6 +3,7 @@ package ai.clavata.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.clavata.sdk.model.PollOptions;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,30 @@ class ExamplesTest {
     assertThat(output())
         .contains("First page: 5 jobs, more: true")
         .contains("Completed jobs in the last day: 12, flagged: 4");
+  }
+
+  @Test
+  void micrometerMetricsTimesCallsAndCountsStreamResults() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    MicrometerMetrics.run(MicrometerMetrics.metered(env.client(), registry), env.policyId(), out);
+    MicrometerMetrics.print(registry, out);
+
+    assertThat(
+            registry
+                .get("clavata.calls")
+                .tags("route", "/v1/jobs/stream", "status", "200", "outcome", "success")
+                .timer()
+                .count())
+        .isEqualTo(2);
+    assertThat(registry.get("clavata.attempts").counter().count()).isEqualTo(2);
+    assertThat(
+            registry
+                .get("clavata.stream.results")
+                .tag("ending", "COMPLETED")
+                .summary()
+                .totalAmount())
+        .isEqualTo(3);
+    assertThat(output()).contains("Streamed 2 results").contains("clavata.calls method=POST");
   }
 
   @Test

@@ -2,6 +2,8 @@ package ai.clavata.sdk.internal;
 
 import ai.clavata.sdk.errors.ClavataIoException;
 import ai.clavata.sdk.errors.ClavataTimeoutException;
+import ai.clavata.sdk.events.ClavataEventListener;
+import ai.clavata.sdk.events.JobPolled;
 import ai.clavata.sdk.model.PollOptions;
 import ai.clavata.sdk.model.ProgressListener;
 import java.io.InterruptedIOException;
@@ -19,12 +21,15 @@ import java.util.function.Supplier;
  *
  * @param timing the clock and sleeper
  * @param options the intervals and timeout
+ * @param events hears each poll
  */
-public record Poller(Timing timing, PollOptions options) {
+public record Poller(Timing timing, PollOptions options, ClavataEventListener events) {
 
   /**
    * Starts watching one job: the deadline counts from now.
    *
+   * @param kind {@code "job"} or {@code "batch job"}, for events
+   * @param id the job's id, for events
    * @param status the job's status, to tell the listener about changes
    * @param done whether a job ends the wait
    * @param listener hears each new status
@@ -32,12 +37,14 @@ public record Poller(Timing timing, PollOptions options) {
    * @return the watch, to feed every polled job to
    */
   public <T> Watch<T> watch(
+      String kind,
+      String id,
       Function<T, ?> status,
       Predicate<T> done,
       ProgressListener<T> listener,
       Function<T, String> stillWaiting) {
     Objects.requireNonNull(listener, "listener must not be null");
-    return new Watch<>(this, status, done, listener, stillWaiting);
+    return new Watch<>(this, kind, id, status, done, listener, stillWaiting);
   }
 
   /**
@@ -48,7 +55,8 @@ public record Poller(Timing timing, PollOptions options) {
    * @return the accepted job
    * @throws ClavataTimeoutException when the timeout passes first
    */
-  public <T> T until(Supplier<T> fetch, Watch<T> watch) {
+  public static <T> T until(Supplier<T> fetch, Watch<T> watch) {
+    Timing timing = watch.poller.timing();
     while (true) {
       T job = fetch.get();
       Duration wait = watch.next(job);
@@ -66,6 +74,8 @@ public record Poller(Timing timing, PollOptions options) {
   /** The state of one wait: the deadline, the last status seen and the next interval. */
   public static final class Watch<T> {
     private final Poller poller;
+    private final String kind;
+    private final String id;
     private final Function<T, ?> status;
     private final Predicate<T> done;
     private final ProgressListener<T> listener;
@@ -74,14 +84,19 @@ public record Poller(Timing timing, PollOptions options) {
     private Duration interval;
     private Object lastStatus;
     private boolean first = true;
+    private int polls;
 
     private Watch(
         Poller poller,
+        String kind,
+        String id,
         Function<T, ?> status,
         Predicate<T> done,
         ProgressListener<T> listener,
         Function<T, String> stillWaiting) {
       this.poller = poller;
+      this.kind = kind;
+      this.id = id;
       this.status = status;
       this.done = done;
       this.listener = listener;
@@ -104,7 +119,11 @@ public record Poller(Timing timing, PollOptions options) {
         lastStatus = now;
         listener.onStatusChange(job);
       }
-      if (done.test(job)) {
+      boolean finished = done.test(job);
+      if (poller.events() != ClavataEventListener.NONE) {
+        poller.events().jobPolled(new JobPolled(kind, id, String.valueOf(now), ++polls, finished));
+      }
+      if (finished) {
         return null;
       }
       PollOptions options = poller.options();

@@ -16,10 +16,9 @@ public final class RetryScope {
   private static final ThreadLocal<RetryScope> CURRENT = new ThreadLocal<>();
 
   private int retriesDone;
-  private long startedNanos;
-  private boolean started;
   private volatile boolean cancelled;
   private volatile Runnable cancelInFlight;
+  private Object record;
 
   /** The scope of the async call running on this thread, or {@code null}. */
   public static RetryScope current() {
@@ -41,23 +40,24 @@ public final class RetryScope {
     }
   }
 
+  /**
+   * The call's record that outlives one run (its attempts and failures so far), made by {@code
+   * create} on first use.
+   *
+   * @param type the record's class
+   * @param create makes it
+   * @return the record
+   */
+  public <T> T record(Class<T> type, Supplier<T> create) {
+    if (record == null) {
+      record = create.get();
+    }
+    return type.cast(record);
+  }
+
   /** The retries already made by earlier runs of this call. */
   public int retriesDone() {
     return retriesDone;
-  }
-
-  /**
-   * When the call's first attempt started, by {@code timing}'s clock: the start of its budget.
-   *
-   * @param now the time now, recorded when this is the first attempt
-   * @return the first attempt's start
-   */
-  public long startedNanos(long now) {
-    if (!started) {
-      started = true;
-      startedNanos = now;
-    }
-    return startedNanos;
   }
 
   /**

@@ -40,8 +40,7 @@ public final class RealBatchClient implements BatchClient {
   /** Creates the client; {@code retryPolicy} also governs storage retries. */
   public RealBatchClient(Transport transport, RetryPolicy retryPolicy) {
     this.transport = transport;
-    this.storage =
-        new Storage(transport.http(), retryPolicy, transport.timing(), transport.redactor());
+    this.storage = new Storage(transport, retryPolicy);
   }
 
   @Override
@@ -173,7 +172,7 @@ public final class RealBatchClient implements BatchClient {
   public BatchJob awaitCompletion(
       String batchJobId, PollOptions options, ProgressListener<BatchJob> listener) {
     Poller.Watch<BatchJob> watch = watch(batchJobId, options, listener);
-    return completed(new Poller(transport.timing(), options).until(() -> get(batchJobId), watch));
+    return completed(Poller.until(() -> get(batchJobId), watch));
   }
 
   /** Checks the arguments of an awaitCompletion and starts watching the job. */
@@ -181,8 +180,10 @@ public final class RealBatchClient implements BatchClient {
       String batchJobId, PollOptions options, ProgressListener<BatchJob> listener) {
     Validation.requireId("batchJobId", batchJobId);
     Objects.requireNonNull(options, "options must not be null");
-    return new Poller(transport.timing(), options)
+    return new Poller(transport.timing(), options, transport.events().listener())
         .watch(
+            "batch job",
+            batchJobId,
             BatchJob::state,
             BatchJob::isTerminal,
             listener,

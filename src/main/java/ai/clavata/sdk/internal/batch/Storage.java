@@ -4,13 +4,14 @@ import ai.clavata.sdk.errors.ApiError;
 import ai.clavata.sdk.errors.BadRequestException;
 import ai.clavata.sdk.errors.ClavataApiException;
 import ai.clavata.sdk.errors.PermissionDeniedException;
-import ai.clavata.sdk.internal.Timing;
+import ai.clavata.sdk.internal.http.CallRecord;
 import ai.clavata.sdk.internal.http.CallSafety;
 import ai.clavata.sdk.internal.http.ErrorBodies;
 import ai.clavata.sdk.internal.http.HttpClients;
 import ai.clavata.sdk.internal.http.IoErrors;
 import ai.clavata.sdk.internal.http.Redactor;
 import ai.clavata.sdk.internal.http.RetryPolicy;
+import ai.clavata.sdk.internal.http.Transport;
 import ai.clavata.sdk.internal.http.Urls;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,9 +33,11 @@ final class Storage {
   private final OkHttpClient http;
   private final Redactor redactor;
 
-  Storage(OkHttpClient apiHttp, RetryPolicy retryPolicy, Timing timing, Redactor redactor) {
-    this.http = HttpClients.storage(apiHttp, retryPolicy, timing);
-    this.redactor = redactor;
+  Storage(Transport transport, RetryPolicy retryPolicy) {
+    this.http =
+        HttpClients.storage(
+            transport.http(), retryPolicy, transport.timing(), transport.events(), transport.log());
+    this.redactor = transport.redactor();
   }
 
   /** PUTs {@code file} as {@code text/csv} with a Content-Length (not chunked). */
@@ -44,11 +47,16 @@ final class Storage {
             .url(Urls.presigned(url, "inputFileUploadUrl"))
             .put(RequestBody.create(file.toFile(), CSV))
             .tag(CallSafety.class, CallSafety.IDEMPOTENT)
+            .tag(CallRecord.class, CallRecord.tag())
             .build();
     try (Response response = execute(request, "uploading the batch input")) {
       if (!response.isSuccessful()) {
-        throw refused(
-            response, "The upload of the batch input", "create a new batch job and upload again");
+        throw CallRecord.addEarlierFailures(
+            request,
+            refused(
+                response,
+                "The upload of the batch input",
+                "create a new batch job and upload again"));
       }
     }
   }
@@ -60,6 +68,7 @@ final class Storage {
             .url(Urls.presigned(url, "outputFileUrl"))
             .get()
             .tag(CallSafety.class, CallSafety.IDEMPOTENT)
+            .tag(CallRecord.class, CallRecord.tag())
             .build();
     Response response = execute(request, "downloading the batch results");
     if (response.isSuccessful()) {
@@ -69,7 +78,8 @@ final class Storage {
       if (response.code() == 400 || response.code() == 403) {
         return null;
       }
-      throw refused(response, "The download of the batch results", "try again later");
+      throw CallRecord.addEarlierFailures(
+          request, refused(response, "The download of the batch results", "try again later"));
     }
   }
 
@@ -89,7 +99,7 @@ final class Storage {
     try {
       return http.newCall(request).execute();
     } catch (IOException e) {
-      throw IoErrors.toException(what, e, redactor);
+      throw CallRecord.addEarlierFailures(request, IoErrors.toException(what, e, redactor));
     }
   }
 

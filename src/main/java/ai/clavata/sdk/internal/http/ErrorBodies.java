@@ -257,7 +257,8 @@ public final class ErrorBodies {
         PrecheckMatchConfidence.fromWire(detail.path("matchConfidence").asText(null)));
   }
 
-  private static String requestId(Headers headers) {
+  /** The first request-id header the response has, or {@code null}. */
+  static String requestId(Headers headers) {
     for (String name : REQUEST_ID_HEADERS) {
       String value = headers.get(name);
       if (value != null && !value.isBlank()) {

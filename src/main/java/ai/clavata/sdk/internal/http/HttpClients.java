@@ -1,6 +1,8 @@
 package ai.clavata.sdk.internal.http;
 
+import ai.clavata.sdk.events.LogLevel;
 import ai.clavata.sdk.internal.Timing;
+import ai.clavata.sdk.internal.logging.ClavataLog;
 import java.time.Duration;
 import java.util.List;
 import okhttp3.Authenticator;
@@ -22,6 +24,8 @@ import okhttp3.OkHttpClient;
  *   <li>the caller's interceptors: they see every attempt, never the API key;
  *   <li>{@link RedirectInterceptor}: the SDK's redirect rules;
  *   <li>{@link AuthInterceptor}: the key, for the API's origin only, on each hop's final URL;
+ *   <li>{@link HttpLogging}, at a {@code DEBUG} or {@code TRACE} log level: headers and bodies,
+ *       secrets redacted;
  *   <li>{@link FollowUpGuard#RESTORE}, then OkHttp, then the network interceptors {@link
  *       ExchangeFailures} and {@link FollowUpGuard#HIDE}.
  * </ol>
@@ -37,6 +41,8 @@ public final class HttpClients {
    * @param timing the clock and sleeper of retries
    * @param callers the caller's interceptors, in the order they were added
    * @param auth adds the key
+   * @param events hears each call's attempts
+   * @param log the client's log: at {@code DEBUG} or finer, {@link HttpLogging} logs each exchange
    * @return the client
    */
   public static OkHttpClient api(
@@ -44,17 +50,19 @@ public final class HttpClients {
       RetryPolicy retryPolicy,
       Timing timing,
       List<Interceptor> callers,
-      AuthInterceptor auth) {
+      AuthInterceptor auth,
+      CallEvents events,
+      ClavataLog log) {
     OkHttpClient.Builder builder =
         hardened(base)
-            .addInterceptor(new RetryInterceptor(retryPolicy, timing))
+            .addInterceptor(new RetryInterceptor(retryPolicy, timing, events))
             .addInterceptor(new BufferingInterceptor());
     callers.forEach(builder::addInterceptor);
-    return builder
-        .addInterceptor(new RedirectInterceptor())
-        .addInterceptor(auth)
-        .addInterceptor(FollowUpGuard.RESTORE)
-        .build();
+    builder.addInterceptor(new RedirectInterceptor()).addInterceptor(auth);
+    if (log.level().includes(LogLevel.DEBUG)) {
+      builder.addInterceptor(new HttpLogging(log, events.redactor(), true));
+    }
+    return builder.addInterceptor(FollowUpGuard.RESTORE).build();
   }
 
   /**
@@ -66,17 +74,22 @@ public final class HttpClients {
    * @param api the API client
    * @param retryPolicy what is retried
    * @param timing the clock and sleeper of retries
+   * @param events hears each call's attempts
+   * @param log the client's log
    * @return the client
    */
-  public static OkHttpClient storage(OkHttpClient api, RetryPolicy retryPolicy, Timing timing) {
+  public static OkHttpClient storage(
+      OkHttpClient api, RetryPolicy retryPolicy, Timing timing, CallEvents events, ClavataLog log) {
     OkHttpClient.Builder builder = api.newBuilder().callTimeout(Duration.ZERO);
     builder.interceptors().clear();
     builder.networkInterceptors().clear();
-    return hardened(builder)
-        .addInterceptor(new RetryInterceptor(retryPolicy, timing))
-        .addInterceptor(new RedirectInterceptor())
-        .addInterceptor(FollowUpGuard.RESTORE)
-        .build();
+    hardened(builder)
+        .addInterceptor(new RetryInterceptor(retryPolicy, timing, events.forStorage()))
+        .addInterceptor(new RedirectInterceptor());
+    if (log.level().includes(LogLevel.DEBUG)) {
+      builder.addInterceptor(new HttpLogging(log, events.redactor(), false));
+    }
+    return builder.addInterceptor(FollowUpGuard.RESTORE).build();
   }
 
   private static OkHttpClient.Builder hardened(OkHttpClient.Builder builder) {

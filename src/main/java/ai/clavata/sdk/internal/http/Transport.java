@@ -5,6 +5,7 @@ import ai.clavata.sdk.errors.ClavataException;
 import ai.clavata.sdk.internal.Sizes;
 import ai.clavata.sdk.internal.Timing;
 import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.internal.logging.ClavataLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,8 @@ public final class Transport {
   private final Timing timing;
   private final AtomicBoolean closed;
   private final BufferingInterceptor.Limit unaryLimit;
+  private final CallEvents events;
+  private final ClavataLog log;
 
   /**
    * Creates a transport.
@@ -45,6 +48,8 @@ public final class Transport {
    * @param timing the clock, for {@code Retry-After} dates
    * @param closed set when the owning client is closed; calls then fail fast
    * @param maxResponseSize the largest unary success body read, in bytes
+   * @param events the client's call events, also for the storage client
+   * @param log the client's log, also for the storage client
    */
   public Transport(
       OkHttpClient http,
@@ -52,13 +57,27 @@ public final class Transport {
       Redactor redactor,
       Timing timing,
       AtomicBoolean closed,
-      long maxResponseSize) {
+      long maxResponseSize,
+      CallEvents events,
+      ClavataLog log) {
     this.http = http;
     this.baseUrl = baseUrl;
     this.redactor = redactor;
     this.timing = timing;
     this.closed = closed;
     this.unaryLimit = new BufferingInterceptor.Limit(maxResponseSize);
+    this.events = events;
+    this.log = log;
+  }
+
+  /** The client's call events. */
+  public CallEvents events() {
+    return events;
+  }
+
+  /** The client's log. */
+  public ClavataLog log() {
+    return log;
   }
 
   /** The OkHttp client, for sub-clients that stream. */
@@ -86,7 +105,12 @@ public final class Transport {
   /** GETs {@code url} and reads the body as {@code type}. */
   public <T> T get(HttpUrl url, Class<T> type) {
     return execute(
-        new Request.Builder().url(url).get().tag(CallSafety.class, CallSafety.IDEMPOTENT), type);
+        new Request.Builder()
+            .url(url)
+            .get()
+            .tag(CallSafety.class, CallSafety.IDEMPOTENT)
+            .tag(CallRecord.class, CallRecord.tag()),
+        type);
   }
 
   /** POSTs {@code body} as JSON to {@code url} and reads the answer as {@code type}. */
@@ -108,7 +132,8 @@ public final class Transport {
     return new Request.Builder()
         .url(url)
         .post(ExchangeFailures.tracked(RequestBody.create(bytes, JSON)))
-        .tag(CallSafety.class, safety);
+        .tag(CallSafety.class, safety)
+        .tag(CallRecord.class, CallRecord.tag());
   }
 
   private static byte[] bytes(JsonNode body) {
@@ -158,11 +183,12 @@ public final class Transport {
           "",
           null);
     } catch (IOException e) {
-      throw IoErrors.toException(describe(call.request()), e, redactor, deadline);
+      throw CallRecord.addEarlierFailures(
+          call.request(), IoErrors.toException(describe(call.request()), e, redactor, deadline));
     }
     if (!response.isSuccessful()) {
       try (response) {
-        throw toException(response);
+        throw CallRecord.addEarlierFailures(call.request(), toException(response));
       }
     }
     return response;

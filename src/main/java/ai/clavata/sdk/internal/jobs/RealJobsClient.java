@@ -71,15 +71,17 @@ public final class RealJobsClient implements JobsClient {
   @Override
   public Job awaitCompletion(String jobUuid, PollOptions options, ProgressListener<Job> listener) {
     Poller.Watch<Job> watch = watch(jobUuid, options, listener);
-    return new Poller(transport.timing(), options).until(() -> get(jobUuid), watch);
+    return Poller.until(() -> get(jobUuid), watch);
   }
 
   /** Checks the arguments of an awaitCompletion and starts watching the job. */
   Poller.Watch<Job> watch(String jobUuid, PollOptions options, ProgressListener<Job> listener) {
     Validation.requireId("jobUuid", jobUuid);
     Objects.requireNonNull(options, "options must not be null");
-    return new Poller(transport.timing(), options)
+    return new Poller(transport.timing(), options, transport.events().listener())
         .watch(
+            "job",
+            jobUuid,
             Job::status,
             Job::isTerminal,
             listener,

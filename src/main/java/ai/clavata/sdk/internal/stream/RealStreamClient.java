@@ -65,7 +65,13 @@ public final class RealStreamClient implements StreamClient {
     long started = transport.timing().nanoTime();
     List<Integer> all = IntStream.range(0, request.contentData().size()).boxed().toList();
     Call call = newCall(request, all, started);
-    ResponseHolder holder = new ResponseHolder(call, execute(call, request));
+    StreamOutcome outcome =
+        new StreamOutcome(
+            transport.events().listener(),
+            transport.timing(),
+            request.contentData().size(),
+            started);
+    ResponseHolder holder = new ResponseHolder(call, execute(call, request), outcome);
     return new LiveEvaluationStream(new StreamSession(this, request, holder, started), holder);
   }
 

@@ -12,10 +12,17 @@ final class ResponseHolder implements Runnable {
   private volatile Call call;
   private volatile Response response;
   private volatile boolean released;
+  private final StreamOutcome outcome;
 
-  ResponseHolder(Call call, Response response) {
+  ResponseHolder(Call call, Response response, StreamOutcome outcome) {
     this.call = call;
     this.response = response;
+    this.outcome = outcome;
+  }
+
+  /** What the stream delivered and how it ended. */
+  StreamOutcome outcome() {
+    return outcome;
   }
 
   Response response() {
@@ -42,6 +49,7 @@ final class ResponseHolder implements Runnable {
     released = true;
     call.cancel();
     closeResponse();
+    outcome.released();
   }
 
   /** Closes the response after the session is done with it; the connection returns to the pool. */

@@ -72,7 +72,7 @@ final class StreamSession implements Iterator<EvaluationResult> {
     }
     EvaluationResult result = next;
     next = null;
-    delivered++;
+    holder.outcome().delivered(++delivered);
     return result;
   }
 
@@ -82,6 +82,7 @@ final class StreamSession implements Iterator<EvaluationResult> {
       if (line == null) {
         finish();
         checkEveryInputAnswered();
+        holder.outcome().completed();
         return null;
       }
       StreamWire.Line parsed = line.value();
@@ -185,6 +186,7 @@ final class StreamSession implements Iterator<EvaluationResult> {
     Response response;
     try {
       client.backoff(resubmissions++);
+      holder.outcome().resubmitted(resubmissions);
       call = client.newCall(request, unanswered(), startedNanos);
       response = client.execute(call, request);
     } catch (ClavataException e) {
@@ -207,7 +209,10 @@ final class StreamSession implements Iterator<EvaluationResult> {
   private StreamInterruptedException fail(ClavataException cause) {
     finish();
     List<Integer> unanswered = request.correlateInputs() ? unanswered() : List.of();
-    return new StreamInterruptedException(cause, List.of(), delivered, unanswered);
+    StreamInterruptedException interrupted =
+        new StreamInterruptedException(cause, List.of(), delivered, unanswered);
+    holder.outcome().interrupted(interrupted);
+    return interrupted;
   }
 
   private ClavataException decodeError(String problem, long line) {

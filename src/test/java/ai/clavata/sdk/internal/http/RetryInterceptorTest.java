@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.clavata.sdk.FakeTiming;
+import ai.clavata.sdk.events.ClavataEventListener;
 import ai.clavata.sdk.internal.Timing;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -39,7 +40,11 @@ class RetryInterceptorTest {
   private OkHttpClient client(Timing timing) {
     http =
         new OkHttpClient.Builder()
-            .addInterceptor(new RetryInterceptor(RetryPolicy.DEFAULT, timing))
+            .addInterceptor(
+                new RetryInterceptor(
+                    RetryPolicy.DEFAULT,
+                    timing,
+                    new CallEvents(ClavataEventListener.NONE, new Redactor(() -> null))))
             .build();
     return http;
   }

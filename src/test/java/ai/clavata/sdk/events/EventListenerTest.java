@@ -1,0 +1,226 @@
+package ai.clavata.sdk.events;
+
+import static ai.clavata.sdk.TestResponses.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import ai.clavata.sdk.ClavataClient;
+import ai.clavata.sdk.MockServerTest;
+import ai.clavata.sdk.TestClients;
+import ai.clavata.sdk.TestRequests;
+import ai.clavata.sdk.errors.RateLimitException;
+import ai.clavata.sdk.errors.ServerException;
+import ai.clavata.sdk.errors.StreamInterruptedException;
+import ai.clavata.sdk.model.ContentData;
+import ai.clavata.sdk.model.JobStatus;
+import ai.clavata.sdk.model.PollOptions;
+import ai.clavata.sdk.stream.EvaluateRequest;
+import ai.clavata.sdk.stream.EvaluationStream;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The listener hears every call, attempt, retry, stream end and poll, in order. */
+class EventListenerTest extends MockServerTest {
+  private final RecordingListener heard = new RecordingListener();
+
+  @BeforeEach
+  @Override
+  protected void openClient() {
+    client = TestClients.builder(server, timing).eventListener(heard).build();
+  }
+
+  private static MockResponse job(String status) {
+    return new MockResponse.Builder()
+        .setHeader("x-request-id", "req-" + status)
+        .body("{\"job\":{\"jobUuid\":\"j1\",\"status\":\"" + status + "\"}}")
+        .build();
+  }
+
+  private static MockResponse unavailable() {
+    return new MockResponse.Builder()
+        .code(503)
+        .setHeader("Retry-After", "1")
+        .body("{\"code\":14,\"message\":\"busy\"}")
+        .build();
+  }
+
+  private static String resultLine(int index) {
+    return "{\"result\":{\"jobUuid\":\"j\",\"policyEvaluationReport\":{\"contentMetadata\":"
+        + "{\"clavata-sdk-input-index\":\""
+        + index
+        + "\"}}}}\n";
+  }
+
+  private static EvaluateRequest twoItems() {
+    return EvaluateRequest.builder()
+        .policyId("p")
+        .addContent(ContentData.text("a"))
+        .addContent(ContentData.text("b"))
+        .build();
+  }
+
+  @Test
+  void aSuccessfulCall() {
+    server.enqueue(job("JOB_STATUS_COMPLETED"));
+    client.jobs().create(TestRequests.createJob());
+
+    assertThat(heard.kinds()).containsExactly("CallStarted", "AttemptFinished", "CallFinished");
+    ApiCall call = heard.of(CallStarted.class).get(0).call();
+    assertThat(call.method()).isEqualTo("POST");
+    assertThat(call.path()).isEqualTo("/v1/jobs");
+    AttemptFinished attempt = heard.of(AttemptFinished.class).get(0);
+    assertThat(attempt.call()).isEqualTo(call);
+    assertThat(attempt.attempt()).isEqualTo(1);
+    assertThat(attempt.statusCode()).isEqualTo(200);
+    assertThat(attempt.failure()).isNull();
+    assertThat(attempt.requestId()).isEqualTo("req-JOB_STATUS_COMPLETED");
+    CallFinished finished = heard.of(CallFinished.class).get(0);
+    assertThat(finished.attempts()).isEqualTo(1);
+    assertThat(finished.isSuccessful()).isTrue();
+  }
+
+  @Test
+  void aRetryThenSuccess() {
+    server.enqueue(unavailable());
+    server.enqueue(job("JOB_STATUS_RUNNING"));
+    client.jobs().get("j1");
+
+    assertThat(heard.kinds())
+        .containsExactly(
+            "CallStarted", "AttemptFinished", "RetryScheduled", "AttemptFinished", "CallFinished");
+    RetryScheduled retry = heard.of(RetryScheduled.class).get(0);
+    assertThat(retry.attempt()).isEqualTo(1);
+    assertThat(retry.reason()).isEqualTo("HTTP 503");
+    assertThat(retry.delay()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(heard.of(AttemptFinished.class))
+        .extracting(AttemptFinished::attempt, AttemptFinished::statusCode)
+        .containsExactly(tuple(1, 503), tuple(2, 200));
+    assertThat(heard.of(CallFinished.class).get(0).attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void exhaustionEndsTheCallAndTheExceptionCarriesTheEarlierFailures() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(429)
+            .setHeader("Retry-After", "1")
+            .body("{\"code\":8,\"message\":\"slow down\"}")
+            .build());
+    server.enqueue(unavailable());
+    server.enqueue(unavailable());
+
+    ServerException thrown = (ServerException) catchThrowable(() -> client.jobs().get("j1"));
+
+    assertThat(heard.kinds())
+        .containsExactly(
+            "CallStarted",
+            "AttemptFinished",
+            "RetryScheduled",
+            "AttemptFinished",
+            "RetryScheduled",
+            "AttemptFinished",
+            "CallFinished");
+    CallFinished finished = heard.of(CallFinished.class).get(0);
+    assertThat(finished.attempts()).isEqualTo(3);
+    assertThat(finished.statusCode()).isEqualTo(503);
+    assertThat(finished.isSuccessful()).isFalse();
+    assertThat(thrown.getSuppressed()).hasSize(2);
+    assertThat(thrown.getSuppressed()[0]).isInstanceOf(RateLimitException.class);
+    assertThat(thrown.getSuppressed()[1]).isInstanceOf(ServerException.class);
+  }
+
+  private static Throwable catchThrowable(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    return org.assertj.core.api.Assertions.catchThrowable(call);
+  }
+
+  @Test
+  void aStreamThatCompletes() {
+    server.enqueue(ok(resultLine(1) + resultLine(0)));
+    try (EvaluationStream results = client.stream().evaluate(twoItems())) {
+      assertThat(results.toList()).hasSize(2);
+    }
+    StreamFinished finished = heard.of(StreamFinished.class).get(0);
+    assertThat(finished.ending()).isEqualTo(StreamFinished.Ending.COMPLETED);
+    assertThat(finished.inputs()).isEqualTo(2);
+    assertThat(finished.results()).isEqualTo(2);
+    assertThat(finished.failure()).isNull();
+    assertThat(heard.kinds()).endsWith("CallFinished", "StreamFinished");
+  }
+
+  @Test
+  void aStreamThatIsInterrupted() {
+    server.enqueue(ok(resultLine(0) + "{\"error\":{\"code\":13,\"message\":\"boom\"}}\n"));
+    assertThatThrownBy(() -> client.stream().evaluate(twoItems()).toList())
+        .isInstanceOf(StreamInterruptedException.class);
+    StreamFinished finished = heard.of(StreamFinished.class).get(0);
+    assertThat(finished.ending()).isEqualTo(StreamFinished.Ending.INTERRUPTED);
+    assertThat(finished.results()).isEqualTo(1);
+    assertThat(finished.failure()).isInstanceOf(StreamInterruptedException.class);
+  }
+
+  @Test
+  void aStreamClosedEarly() {
+    server.enqueue(ok(resultLine(0) + resultLine(1)));
+    try (EvaluationStream results = client.stream().evaluate(twoItems())) {
+      results.iterator().next();
+    }
+    StreamFinished finished = heard.of(StreamFinished.class).get(0);
+    assertThat(finished.ending()).isEqualTo(StreamFinished.Ending.CLOSED_EARLY);
+    assertThat(finished.results()).isEqualTo(1);
+    assertThat(heard.of(StreamFinished.class)).hasSize(1);
+  }
+
+  @Test
+  void pollsWhileAwaiting() {
+    server.enqueue(job("JOB_STATUS_RUNNING"));
+    server.enqueue(job("JOB_STATUS_COMPLETED"));
+    client.jobs().awaitCompletion("j1", PollOptions.forJobs());
+
+    assertThat(heard.of(JobPolled.class))
+        .extracting(
+            JobPolled::kind, JobPolled::id, JobPolled::status, JobPolled::poll, JobPolled::done)
+        .containsExactly(
+            tuple("job", "j1", JobStatus.RUNNING.toString(), 1, false),
+            tuple("job", "j1", JobStatus.COMPLETED.toString(), 2, true));
+  }
+
+  @Test
+  void aListenerThatThrowsDoesNotBreakTheCall() {
+    ClavataEventListener broken =
+        new ClavataEventListener() {
+          @Override
+          public void callStarted(CallStarted event) {
+            throw new IllegalStateException("metrics are down");
+          }
+
+          @Override
+          public void callFinished(CallFinished event) {
+            throw new IllegalStateException("metrics are still down");
+          }
+        };
+    server.enqueue(job("JOB_STATUS_RUNNING"));
+    try (ClavataClient withBroken =
+        TestClients.builder(server, timing).eventListener(broken).build()) {
+      assertThat(withBroken.jobs().get("j1").jobUuid()).isEqualTo("j1");
+    }
+  }
+
+  @Test
+  void anAsyncCallWithADeferredRetryIsOneCall() throws Exception {
+    server.enqueue(unavailable());
+    server.enqueue(job("JOB_STATUS_RUNNING"));
+    client.async().jobs().get("j1").get(10, TimeUnit.SECONDS);
+
+    assertThat(heard.kinds())
+        .containsExactly(
+            "CallStarted", "AttemptFinished", "RetryScheduled", "AttemptFinished", "CallFinished");
+    assertThat(heard.of(CallFinished.class).get(0).attempts()).isEqualTo(2);
+    assertThat(heard.of(CallStarted.class).get(0).call())
+        .isEqualTo(heard.of(CallFinished.class).get(0).call());
+  }
+}
