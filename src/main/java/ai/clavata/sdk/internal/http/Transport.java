@@ -5,12 +5,14 @@ import ai.clavata.sdk.errors.ClavataException;
 import ai.clavata.sdk.internal.Sizes;
 import ai.clavata.sdk.internal.Timing;
 import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.model.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -99,6 +101,36 @@ public final class Transport {
     return execute(jsonPostBuilder(url, bytes, safety), type);
   }
 
+  /**
+   * As {@link #get}, with the response's status and headers, the API key masked in their values.
+   */
+  public <T> ApiResponse<T> getRaw(HttpUrl url, Class<T> type) {
+    return executeRaw(
+        new Request.Builder().url(url).get().tag(CallSafety.class, CallSafety.IDEMPOTENT), type);
+  }
+
+  /**
+   * As {@link #post(HttpUrl, JsonNode, CallSafety, Class)}, with the response's status and headers.
+   */
+  public <T> ApiResponse<T> postRaw(HttpUrl url, JsonNode body, CallSafety safety, Class<T> type) {
+    return postRaw(url, bytes(body), safety, type);
+  }
+
+  /**
+   * As {@link #post(HttpUrl, byte[], CallSafety, Class)}, with the response's status and headers.
+   */
+  public <T> ApiResponse<T> postRaw(HttpUrl url, byte[] bytes, CallSafety safety, Class<T> type) {
+    return executeRaw(jsonPostBuilder(url, bytes, safety), type);
+  }
+
+  /**
+   * {@code value} with the status and headers of {@code response} (such as an open stream's), the
+   * API key masked in the header values.
+   */
+  public <T> ApiResponse<T> rawResponse(T value, Response response) {
+    return new ApiResponse<>(value, response.code(), redactor.redact(response.headers()));
+  }
+
   /** A POST request carrying JSON {@code bytes}, tagged with how safe it is to retry. */
   public Request jsonPost(HttpUrl url, byte[] bytes, CallSafety safety) {
     return jsonPostBuilder(url, bytes, safety).build();
@@ -185,6 +217,24 @@ public final class Transport {
     try (Response response = open(request)) {
       body = response.body().source().getBuffer().readByteArray();
     }
+    return decode(request, body, type);
+  }
+
+  /** As {@link #execute}, keeping the status and the redacted headers; only raw calls pay this. */
+  private <T> ApiResponse<T> executeRaw(Request.Builder builder, Class<T> type) {
+    Request request = builder.tag(BufferingInterceptor.Limit.class, unaryLimit).build();
+    byte[] body;
+    int status;
+    Headers headers;
+    try (Response response = open(request)) {
+      body = response.body().source().getBuffer().readByteArray();
+      status = response.code();
+      headers = response.headers();
+    }
+    return new ApiResponse<>(decode(request, body, type), status, redactor.redact(headers));
+  }
+
+  private <T> T decode(Request request, byte[] body, Class<T> type) {
     try {
       T value = Json.reader(type).readValue(body);
       if (value == null && type != Void.class) {
