@@ -1,5 +1,6 @@
 package ai.clavata.sdk.batch;
 
+import ai.clavata.sdk.model.ApiResponse;
 import ai.clavata.sdk.model.BatchJob;
 import ai.clavata.sdk.model.BatchJobCreated;
 import ai.clavata.sdk.model.PollOptions;
@@ -178,5 +179,92 @@ public interface AsyncBatchClient {
   default CompletableFuture<BatchJob> run(
       String name, String policyId, BatchInput input, PollOptions options) {
     return run(name, policyId, input, options, ProgressListener.none());
+  }
+
+  /**
+   * The same API requests, each completing with its value and the response's HTTP status and
+   * headers; see {@link BatchClient#withRawResponse()}, which says why upload, results, awaiting
+   * and {@code run} are not here. They run as the plain methods do: retries wait on a timer, and
+   * cancelling a future cancels its request in flight.
+   *
+   * <pre>{@code
+   * client.async().batch().withRawResponse().cancel(batchJobId)
+   *     .thenAccept(r -> log.info("cancel sent, request id {}", r.requestId().orElse("?")));
+   * }</pre>
+   *
+   * @return the raw view of this client
+   */
+  WithRawResponse withRawResponse();
+
+  /**
+   * The async batch API requests with their responses' status and headers: {@code
+   * client.async().batch().withRawResponse()}. Each future fails as its {@link AsyncBatchClient}
+   * namesake's does.
+   */
+  interface WithRawResponse {
+
+    /**
+     * Creates a batch job; see {@link BatchClient.WithRawResponse#create(String, String)}.
+     *
+     * @param name a name for the job
+     * @param policyId the policy to evaluate against
+     * @return the job's id and upload URL, with the response's status and headers
+     */
+    default CompletableFuture<ApiResponse<BatchJobCreated>> create(String name, String policyId) {
+      try {
+        return create(CreateBatchJobRequest.of(name, policyId));
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+
+    /**
+     * Creates a batch job; see {@link BatchClient.WithRawResponse#create(CreateBatchJobRequest)}.
+     *
+     * @param request the job to create
+     * @return the job's id and upload URL, with the response's status and headers
+     */
+    CompletableFuture<ApiResponse<BatchJobCreated>> create(CreateBatchJobRequest request);
+
+    /**
+     * Starts a batch job; see {@link BatchClient.WithRawResponse#start}.
+     *
+     * @param batchJobId the job's id
+     * @return a {@code null} value, with the response's status and headers
+     */
+    CompletableFuture<ApiResponse<Void>> start(String batchJobId);
+
+    /**
+     * Reads one batch job; see {@link BatchClient.WithRawResponse#get}.
+     *
+     * @param batchJobId the job's id
+     * @return the job, with the response's status and headers
+     */
+    CompletableFuture<ApiResponse<BatchJob>> get(String batchJobId);
+
+    /**
+     * Lists batch jobs; see {@link BatchClient.WithRawResponse#list(ListBatchJobsRequest)}.
+     *
+     * @param request the filters
+     * @return the matching jobs, with the response's status and headers
+     */
+    CompletableFuture<ApiResponse<List<BatchJob>>> list(ListBatchJobsRequest request);
+
+    /**
+     * Lists every batch job; see {@link BatchClient.WithRawResponse#list()}.
+     *
+     * @return all jobs, with the response's status and headers
+     */
+    default CompletableFuture<ApiResponse<List<BatchJob>>> list() {
+      return list(ListBatchJobsRequest.builder().build());
+    }
+
+    /**
+     * Cancels a batch job; see {@link BatchClient.WithRawResponse#cancel}.
+     *
+     * @param batchJobId the job's id
+     * @return the job's state after the request, with the response's status and headers
+     */
+    CompletableFuture<ApiResponse<CancelledBatchJob>> cancel(String batchJobId);
   }
 }

@@ -1,5 +1,6 @@
 package ai.clavata.sdk.batch;
 
+import ai.clavata.sdk.model.ApiResponse;
 import ai.clavata.sdk.model.BatchJob;
 import ai.clavata.sdk.model.BatchJobCreated;
 import ai.clavata.sdk.model.PollOptions;
@@ -178,5 +179,95 @@ public interface BatchClient {
    */
   default BatchJob run(String name, String policyId, BatchInput input, PollOptions options) {
     return run(name, policyId, input, options, ProgressListener.none());
+  }
+
+  /**
+   * The same API requests, each returning its value with the response's HTTP status and headers,
+   * such as the request id to quote to support. The plain methods skip building the headers; use
+   * this view only where you need them.
+   *
+   * <pre>{@code
+   * ApiResponse<BatchJobCreated> created = client.batch().withRawResponse().create("nightly", policyId);
+   * log.info("batch {} created, request id {}",
+   *     created.value().batchJobId(), created.requestId().orElse("none"));
+   * }</pre>
+   *
+   * <p>Only the requests to the API are here: {@link #upload} and {@link #results} talk to
+   * presigned storage URLs, whose responses come from the object store and carry no Clavata request
+   * id, and {@link #awaitCompletion} and {@link #run} send many requests, with no one response to
+   * report.
+   *
+   * @return the raw view of this client; cheap to call, and shares everything with it
+   */
+  WithRawResponse withRawResponse();
+
+  /**
+   * The batch API requests with their responses' status and headers: {@code
+   * client.batch().withRawResponse()}. Each method sends what its {@link BatchClient} namesake
+   * sends, retries as it does, and throws the same exceptions; its {@link ApiResponse#value()}
+   * equals what the namesake returns.
+   */
+  interface WithRawResponse {
+
+    /**
+     * Creates a batch job; see {@link BatchClient#create(String, String)}.
+     *
+     * @param name a name for the job
+     * @param policyId the policy to evaluate against
+     * @return the job's id and upload URL, with the response's status and headers
+     */
+    default ApiResponse<BatchJobCreated> create(String name, String policyId) {
+      return create(CreateBatchJobRequest.of(name, policyId));
+    }
+
+    /**
+     * Creates a batch job; see {@link BatchClient#create(CreateBatchJobRequest)}.
+     *
+     * @param request the job to create
+     * @return the job's id and upload URL, with the response's status and headers
+     */
+    ApiResponse<BatchJobCreated> create(CreateBatchJobRequest request);
+
+    /**
+     * Starts a batch job; see {@link BatchClient#start}.
+     *
+     * @param batchJobId the job's id
+     * @return a {@code null} value, with the response's status and headers
+     */
+    ApiResponse<Void> start(String batchJobId);
+
+    /**
+     * Reads one batch job; see {@link BatchClient#get}. The status and headers are those of the
+     * list request it sends.
+     *
+     * @param batchJobId the job's id
+     * @return the job, with the response's status and headers
+     */
+    ApiResponse<BatchJob> get(String batchJobId);
+
+    /**
+     * Lists batch jobs; see {@link BatchClient#list(ListBatchJobsRequest)}.
+     *
+     * @param request the filters
+     * @return the matching jobs, with the response's status and headers
+     */
+    ApiResponse<List<BatchJob>> list(ListBatchJobsRequest request);
+
+    /**
+     * Lists every batch job; see {@link BatchClient#list()}.
+     *
+     * @return all jobs, with the response's status and headers
+     */
+    default ApiResponse<List<BatchJob>> list() {
+      return list(ListBatchJobsRequest.builder().build());
+    }
+
+    /**
+     * Cancels a batch job; see {@link BatchClient#cancel}.
+     *
+     * @param batchJobId the job's id
+     * @return the job's state after the request, with the response's status and headers
+     */
+    ApiResponse<CancelledBatchJob> cancel(String batchJobId);
   }
 }

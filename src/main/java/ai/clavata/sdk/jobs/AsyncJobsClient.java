@@ -1,5 +1,6 @@
 package ai.clavata.sdk.jobs;
 
+import ai.clavata.sdk.model.ApiResponse;
 import ai.clavata.sdk.model.Job;
 import ai.clavata.sdk.model.PollOptions;
 import ai.clavata.sdk.model.ProgressListener;
@@ -83,5 +84,55 @@ public interface AsyncJobsClient {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * The same requests, each completing with its value and the response's HTTP status and headers;
+   * see {@link JobsClient#withRawResponse()}. They run as the plain methods do: retries wait on a
+   * timer, and cancelling a future cancels its request in flight.
+   *
+   * <pre>{@code
+   * client.async().jobs().withRawResponse().get(jobUuid)
+   *     .thenAccept(r -> log.info("{} (request {})", r.value().status(), r.requestId().orElse("?")));
+   * }</pre>
+   *
+   * <p>{@link #awaitCompletion} sends many requests, so it has no one response to report and is not
+   * here.
+   *
+   * @return the raw view of this client
+   */
+  WithRawResponse withRawResponse();
+
+  /**
+   * The async jobs requests with their responses' status and headers: {@code
+   * client.async().jobs().withRawResponse()}. Each future fails as its {@link AsyncJobsClient}
+   * namesake's does.
+   */
+  interface WithRawResponse {
+
+    /**
+     * Creates a job; see {@link JobsClient.WithRawResponse#create}.
+     *
+     * @param request the job to create
+     * @return the created job, with the response's status and headers
+     */
+    CompletableFuture<ApiResponse<Job>> create(CreateJobRequest request);
+
+    /**
+     * Reads a job; see {@link JobsClient.WithRawResponse#get}.
+     *
+     * @param jobUuid the job's id
+     * @return the job, with the response's status and headers
+     */
+    CompletableFuture<ApiResponse<Job>> get(String jobUuid);
+
+    /**
+     * Lists one page of jobs; see {@link JobsClient.WithRawResponse#list(ListJobsRequest)}. The
+     * page's {@code nextPage()} blocks and returns a plain page.
+     *
+     * @param request the filters and paging
+     * @return the page, with the response's status and headers
+     */
+    CompletableFuture<ApiResponse<Page<Job>>> list(ListJobsRequest request);
   }
 }

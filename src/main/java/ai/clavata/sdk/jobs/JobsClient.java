@@ -1,5 +1,6 @@
 package ai.clavata.sdk.jobs;
 
+import ai.clavata.sdk.model.ApiResponse;
 import ai.clavata.sdk.model.Job;
 import ai.clavata.sdk.model.PollOptions;
 import ai.clavata.sdk.model.ProgressListener;
@@ -130,5 +131,67 @@ public interface JobsClient {
    */
   default Job awaitCompletion(String jobUuid, Duration timeout) {
     return awaitCompletion(jobUuid, PollOptions.forJobs().withTimeout(timeout));
+  }
+
+  /**
+   * The same requests, each returning its value with the response's HTTP status and headers, such
+   * as the request id to quote to support. The plain methods skip building the headers; use this
+   * view only where you need them.
+   *
+   * <pre>{@code
+   * ApiResponse<Job> created = client.jobs().withRawResponse().create(request);
+   * log.info("job {} created, request id {}",
+   *     created.value().jobUuid(), created.requestId().orElse("none"));
+   * }</pre>
+   *
+   * <p>Only the single-response methods are here: {@link #listAll} and {@link #awaitCompletion}
+   * send many requests, so they have no one response to report.
+   *
+   * @return the raw view of this client; cheap to call, and shares everything with it
+   */
+  WithRawResponse withRawResponse();
+
+  /**
+   * The jobs requests with their responses' status and headers: {@code
+   * client.jobs().withRawResponse()}. Each method sends what its {@link JobsClient} namesake sends,
+   * retries as it does, and throws the same exceptions; its {@link ApiResponse#value()} equals what
+   * the namesake returns.
+   */
+  interface WithRawResponse {
+
+    /**
+     * Creates a job; see {@link JobsClient#create}.
+     *
+     * @param request the job to create
+     * @return the created job, with the response's status and headers
+     */
+    ApiResponse<Job> create(CreateJobRequest request);
+
+    /**
+     * Reads a job; see {@link JobsClient#get}.
+     *
+     * @param jobUuid the job's id
+     * @return the job, with the response's status and headers
+     */
+    ApiResponse<Job> get(String jobUuid);
+
+    /**
+     * Lists one page of jobs; see {@link JobsClient#list(ListJobsRequest)}. The page's {@code
+     * nextPage()} returns a plain page: call {@code list(request.withPageToken(token))} here for
+     * the next page's headers.
+     *
+     * @param request the filters and paging
+     * @return the page, with the response's status and headers
+     */
+    ApiResponse<Page<Job>> list(ListJobsRequest request);
+
+    /**
+     * Lists the first page of all jobs; see {@link JobsClient#list()}.
+     *
+     * @return the page, with the response's status and headers
+     */
+    default ApiResponse<Page<Job>> list() {
+      return list(ListJobsRequest.builder().build());
+    }
   }
 }

@@ -1,5 +1,6 @@
 package ai.clavata.sdk.stream;
 
+import ai.clavata.sdk.model.ApiResponse;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.PolicyEvaluationReport;
 import java.util.concurrent.CompletableFuture;
@@ -38,4 +39,52 @@ public interface AsyncStreamClient {
    * @return the report
    */
   CompletableFuture<PolicyEvaluationReport> evaluateOne(String policyId, ContentData content);
+
+  /**
+   * The same calls, each completing with its value and the HTTP status and headers of the response
+   * that opened the stream; see {@link StreamClient#withRawResponse()}. They run as the plain
+   * methods do: a retry of the opening request waits on a timer, and cancelling a future stops the
+   * stream.
+   *
+   * <pre>{@code
+   * client.async().stream().withRawResponse()
+   *     .evaluate(request, result -> moderate(result))
+   *     .thenAccept(done -> log.info("stream done, request id {}", done.requestId().orElse("?")));
+   * }</pre>
+   *
+   * @return the raw view of this client
+   */
+  WithRawResponse withRawResponse();
+
+  /**
+   * The async streaming calls with the opening response's status and headers: {@code
+   * client.async().stream().withRawResponse()}. Each future fails as its {@link AsyncStreamClient}
+   * namesake's does.
+   */
+  interface WithRawResponse {
+
+    /**
+     * Starts an evaluation and pushes each result to {@code listener}; see {@link
+     * AsyncStreamClient#evaluate}. The future completes when the last result was handled, as the
+     * plain one does; for the headers before the first result, open the stream with the blocking
+     * {@link StreamClient.WithRawResponse#evaluate}.
+     *
+     * @param request the content and policy
+     * @param listener receives each result
+     * @return a {@code null} value with the opening response's status and headers, once the last
+     *     result was handled
+     */
+    CompletableFuture<ApiResponse<Void>> evaluate(
+        EvaluateRequest request, EvaluationListener listener);
+
+    /**
+     * Evaluates one item; see {@link StreamClient.WithRawResponse#evaluateOne}.
+     *
+     * @param policyId the policy to evaluate against
+     * @param content the item
+     * @return the report, with the stream's response status and headers
+     */
+    CompletableFuture<ApiResponse<PolicyEvaluationReport>> evaluateOne(
+        String policyId, ContentData content);
+  }
 }

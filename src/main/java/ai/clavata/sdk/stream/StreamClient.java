@@ -1,5 +1,6 @@
 package ai.clavata.sdk.stream;
 
+import ai.clavata.sdk.model.ApiResponse;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.PolicyEvaluationReport;
 
@@ -44,4 +45,49 @@ public interface StreamClient {
    *     the call failed
    */
   PolicyEvaluationReport evaluateOne(String policyId, ContentData content);
+
+  /**
+   * The same calls, each returning its value with the HTTP status and headers of the response that
+   * opened the stream, such as the request id to quote to support. The plain methods skip building
+   * the headers; use this view only where you need them.
+   *
+   * <pre>{@code
+   * ApiResponse<EvaluationStream> opened = client.stream().withRawResponse().evaluate(request);
+   * log.info("stream opened, request id {}", opened.requestId().orElse("none"));
+   * try (EvaluationStream results = opened.value()) {
+   *   for (EvaluationResult r : results) handle(r);
+   * }
+   * }</pre>
+   *
+   * @return the raw view of this client; cheap to call, and shares everything with it
+   */
+  WithRawResponse withRawResponse();
+
+  /**
+   * The streaming calls with the opening response's status and headers: {@code
+   * client.stream().withRawResponse()}. Each method sends what its {@link StreamClient} namesake
+   * sends, retries as it does, and throws the same exceptions. A resubmission of unanswered inputs
+   * ({@link EvaluateRequest.Builder#resubmitUnanswered}) opens another response mid-stream; its
+   * headers are not reported.
+   */
+  interface WithRawResponse {
+
+    /**
+     * Starts an evaluation; see {@link StreamClient#evaluate}. Returns once the server has accepted
+     * the request, with the stream of results to read and close as the plain method's.
+     *
+     * @param request the content and policy
+     * @return the open stream of results, with the opening response's status and headers
+     */
+    ApiResponse<EvaluationStream> evaluate(EvaluateRequest request);
+
+    /**
+     * Evaluates one item; see {@link StreamClient#evaluateOne}.
+     *
+     * @param policyId the policy to evaluate against
+     * @param content the item
+     * @return the report, with the stream's response status and headers
+     */
+    ApiResponse<PolicyEvaluationReport> evaluateOne(String policyId, ContentData content);
+  }
 }

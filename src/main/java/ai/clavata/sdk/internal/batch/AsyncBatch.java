@@ -23,11 +23,13 @@ import java.util.concurrent.CompletableFuture;
 public final class AsyncBatch implements AsyncBatchClient {
   private final RealBatchClient batch;
   private final Async async;
+  private final AsyncRawBatch raw;
 
   /** Runs {@code batch} asynchronously. */
   public AsyncBatch(RealBatchClient batch, Async async) {
     this.batch = batch;
     this.async = async;
+    this.raw = new AsyncRawBatch(batch.withRawResponse(), async);
   }
 
   @Override
@@ -118,5 +120,10 @@ public final class AsyncBatch implements AsyncBatchClient {
                     async.call(() -> batch.startUnlessAutomatic(job.batchJobId())),
                     ignored -> job.batchJobId()));
     return Async.then(started, id -> awaitCompletion(id, options, listener));
+  }
+
+  @Override
+  public WithRawResponse withRawResponse() {
+    return raw;
   }
 }

@@ -23,6 +23,7 @@ import ai.clavata.sdk.model.BatchJobCreated;
 import ai.clavata.sdk.model.BatchJobState;
 import ai.clavata.sdk.model.PollOptions;
 import ai.clavata.sdk.model.ProgressListener;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,22 +37,40 @@ import okhttp3.Response;
 public final class RealBatchClient implements BatchClient {
   private final Transport transport;
   private final Storage storage;
+  private final RawBatch raw;
 
   /** Creates the client; {@code retryPolicy} also governs storage retries. */
   public RealBatchClient(Transport transport, RetryPolicy retryPolicy) {
     this.transport = transport;
     this.storage = new Storage(transport, retryPolicy);
+    this.raw = new RawBatch(this, transport);
   }
 
   @Override
   public BatchJobCreated create(CreateBatchJobRequest request) {
-    Objects.requireNonNull(request, "request must not be null");
-    BatchJobCreated created =
+    return checkCreated(
         transport.post(
-            transport.url("v1", "batch-jobs").build(),
-            BatchWire.createBody(request),
-            CallSafety.NON_IDEMPOTENT,
-            BatchJobCreated.class);
+            createUrl(), createBody(request), CallSafety.NON_IDEMPOTENT, BatchJobCreated.class));
+  }
+
+  @Override
+  public WithRawResponse withRawResponse() {
+    return raw;
+  }
+
+  /** The URL of {@code POST /v1/batch-jobs}. */
+  HttpUrl createUrl() {
+    return transport.url("v1", "batch-jobs").build();
+  }
+
+  /** The body of a create, the request checked. */
+  static ObjectNode createBody(CreateBatchJobRequest request) {
+    Objects.requireNonNull(request, "request must not be null");
+    return BatchWire.createBody(request);
+  }
+
+  /** A create's answer, checked to be a created job: an error in it is thrown. */
+  static BatchJobCreated checkCreated(BatchJobCreated created) {
     if (created.error() != null && created.error().isError()) {
       throw new BadRequestException(
           ApiError.of(
@@ -129,18 +148,24 @@ public final class RealBatchClient implements BatchClient {
 
   @Override
   public void start(String batchJobId) {
-    Validation.requireId("batchJobId", batchJobId);
     transport.post(
-        transport.url("v1", "batch-jobs", batchJobId, "start").build(),
-        WireWriter.object(),
-        CallSafety.NON_IDEMPOTENT,
-        Void.class);
+        actionUrl(batchJobId, "start"), WireWriter.object(), CallSafety.NON_IDEMPOTENT, Void.class);
   }
 
   @Override
   public BatchJob get(String batchJobId) {
+    return find(list(getRequest(batchJobId)), batchJobId);
+  }
+
+  /** The list request that reads one job, its id checked. */
+  static ListBatchJobsRequest getRequest(String batchJobId) {
     Validation.requireId("batchJobId", batchJobId);
-    for (BatchJob job : list(ListBatchJobsRequest.builder().batchJobIds(batchJobId).build())) {
+    return ListBatchJobsRequest.builder().batchJobIds(batchJobId).build();
+  }
+
+  /** The job of {@code jobs} with the id; a {@link NotFoundException} if there is none. */
+  static BatchJob find(List<BatchJob> jobs, String batchJobId) {
+    for (BatchJob job : jobs) {
       if (batchJobId.equals(job.batchJobId())) {
         return job;
       }
@@ -151,21 +176,36 @@ public final class RealBatchClient implements BatchClient {
 
   @Override
   public List<BatchJob> list(ListBatchJobsRequest request) {
+    return jobs(transport.get(listUrl(request), BatchWire.BatchJobList.class));
+  }
+
+  /** The URL of a list, the request checked. */
+  HttpUrl listUrl(ListBatchJobsRequest request) {
     Objects.requireNonNull(request, "request must not be null");
     HttpUrl.Builder url = transport.url("v1", "batch-jobs");
     BatchWire.addListQuery(url, request);
-    List<BatchJob> jobs = transport.get(url.build(), BatchWire.BatchJobList.class).batchJobs();
-    return List.copyOf(Transport.requireNoNulls(jobs, "GET /v1/batch-jobs", "batchJobs"));
+    return url.build();
+  }
+
+  /** The jobs of a list response, checked to hold no null. */
+  static List<BatchJob> jobs(BatchWire.BatchJobList list) {
+    return List.copyOf(
+        Transport.requireNoNulls(list.batchJobs(), "GET /v1/batch-jobs", "batchJobs"));
   }
 
   @Override
   public CancelledBatchJob cancel(String batchJobId) {
-    Validation.requireId("batchJobId", batchJobId);
     return transport.post(
-        transport.url("v1", "batch-jobs", batchJobId, "cancel").build(),
+        actionUrl(batchJobId, "cancel"),
         WireWriter.object(),
         CallSafety.NON_IDEMPOTENT,
         CancelledBatchJob.class);
+  }
+
+  /** The URL of {@code POST /v1/batch-jobs/{id}/{action}}, the id checked. */
+  HttpUrl actionUrl(String batchJobId, String action) {
+    Validation.requireId("batchJobId", batchJobId);
+    return transport.url("v1", "batch-jobs", batchJobId, action).build();
   }
 
   @Override

@@ -14,6 +14,7 @@ import ai.clavata.sdk.errors.RateLimitException;
 import ai.clavata.sdk.errors.ServerException;
 import ai.clavata.sdk.errors.UnexpectedStatusException;
 import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.model.ApiResponse;
 import ai.clavata.sdk.model.PrecheckFailureType;
 import ai.clavata.sdk.model.PrecheckMatchConfidence;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -44,8 +45,6 @@ public final class ErrorBodies {
 
   private static final String PRECHECK_TYPE = "clavata.gateway.v1.PrecheckFailure";
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-  private static final List<String> REQUEST_ID_HEADERS =
-      List.of("x-request-id", "request-id", "grpc-metadata-x-request-id", "x-amzn-requestid");
 
   private ErrorBodies() {}
 
@@ -259,7 +258,7 @@ public final class ErrorBodies {
 
   /** The first request-id header the response has, or {@code null}. */
   static String requestId(Headers headers) {
-    for (String name : REQUEST_ID_HEADERS) {
+    for (String name : ApiResponse.REQUEST_ID_HEADERS) {
       String value = headers.get(name);
       if (value != null && !value.isBlank()) {
         return value;

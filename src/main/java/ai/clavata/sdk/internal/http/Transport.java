@@ -6,12 +6,14 @@ import ai.clavata.sdk.internal.Sizes;
 import ai.clavata.sdk.internal.Timing;
 import ai.clavata.sdk.internal.json.Json;
 import ai.clavata.sdk.internal.logging.ClavataLog;
+import ai.clavata.sdk.model.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -104,13 +106,15 @@ public final class Transport {
 
   /** GETs {@code url} and reads the body as {@code type}. */
   public <T> T get(HttpUrl url, Class<T> type) {
-    return execute(
-        new Request.Builder()
-            .url(url)
-            .get()
-            .tag(CallSafety.class, CallSafety.IDEMPOTENT)
-            .tag(CallRecord.class, CallRecord.tag()),
-        type);
+    return execute(getBuilder(url), type);
+  }
+
+  private static Request.Builder getBuilder(HttpUrl url) {
+    return new Request.Builder()
+        .url(url)
+        .get()
+        .tag(CallSafety.class, CallSafety.IDEMPOTENT)
+        .tag(CallRecord.class, CallRecord.tag());
   }
 
   /** POSTs {@code body} as JSON to {@code url} and reads the answer as {@code type}. */
@@ -121,6 +125,35 @@ public final class Transport {
   /** POSTs JSON {@code bytes} to {@code url} and reads the answer as {@code type}. */
   public <T> T post(HttpUrl url, byte[] bytes, CallSafety safety, Class<T> type) {
     return execute(jsonPostBuilder(url, bytes, safety), type);
+  }
+
+  /**
+   * As {@link #get}, with the response's status and headers, the API key masked in their values.
+   */
+  public <T> ApiResponse<T> getRaw(HttpUrl url, Class<T> type) {
+    return executeRaw(getBuilder(url), type);
+  }
+
+  /**
+   * As {@link #post(HttpUrl, JsonNode, CallSafety, Class)}, with the response's status and headers.
+   */
+  public <T> ApiResponse<T> postRaw(HttpUrl url, JsonNode body, CallSafety safety, Class<T> type) {
+    return postRaw(url, bytes(body), safety, type);
+  }
+
+  /**
+   * As {@link #post(HttpUrl, byte[], CallSafety, Class)}, with the response's status and headers.
+   */
+  public <T> ApiResponse<T> postRaw(HttpUrl url, byte[] bytes, CallSafety safety, Class<T> type) {
+    return executeRaw(jsonPostBuilder(url, bytes, safety), type);
+  }
+
+  /**
+   * {@code value} with the status and headers of {@code response} (such as an open stream's), the
+   * API key masked in the header values.
+   */
+  public <T> ApiResponse<T> rawResponse(T value, Response response) {
+    return new ApiResponse<>(value, response.code(), redactor.redact(response.headers()));
   }
 
   /** A POST request carrying JSON {@code bytes}, tagged with how safe it is to retry. */
@@ -211,6 +244,24 @@ public final class Transport {
     try (Response response = open(request)) {
       body = response.body().source().getBuffer().readByteArray();
     }
+    return decode(request, body, type);
+  }
+
+  /** As {@link #execute}, keeping the status and the redacted headers; only raw calls pay this. */
+  private <T> ApiResponse<T> executeRaw(Request.Builder builder, Class<T> type) {
+    Request request = builder.tag(BufferingInterceptor.Limit.class, unaryLimit).build();
+    byte[] body;
+    int status;
+    Headers headers;
+    try (Response response = open(request)) {
+      body = response.body().source().getBuffer().readByteArray();
+      status = response.code();
+      headers = response.headers();
+    }
+    return new ApiResponse<>(decode(request, body, type), status, redactor.redact(headers));
+  }
+
+  private <T> T decode(Request request, byte[] body, Class<T> type) {
     try {
       T value = Json.reader(type).readValue(body);
       if (value == null && type != Void.class) {

@@ -17,11 +17,13 @@ import java.util.concurrent.CompletableFuture;
 public final class AsyncJobs implements AsyncJobsClient {
   private final RealJobsClient jobs;
   private final Async async;
+  private final AsyncRawJobs raw;
 
   /** Runs {@code jobs} asynchronously. */
   public AsyncJobs(RealJobsClient jobs, Async async) {
     this.jobs = jobs;
     this.async = async;
+    this.raw = new AsyncRawJobs(jobs.withRawResponse(), async);
   }
 
   @Override
@@ -43,5 +45,10 @@ public final class AsyncJobs implements AsyncJobsClient {
   public CompletableFuture<Job> awaitCompletion(
       String jobUuid, PollOptions options, ProgressListener<Job> listener) {
     return async.poll(() -> jobs.watch(jobUuid, options, listener), () -> get(jobUuid));
+  }
+
+  @Override
+  public WithRawResponse withRawResponse() {
+    return raw;
   }
 }

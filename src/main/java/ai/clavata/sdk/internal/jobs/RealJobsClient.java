@@ -18,44 +18,70 @@ import okhttp3.HttpUrl;
 
 /** The {@link JobsClient} that talks to the API through a {@link Transport}. */
 public final class RealJobsClient implements JobsClient {
+  static final String CREATE = "POST /v1/jobs";
+  static final String GET = "GET /v1/jobs/";
+
   private final Transport transport;
   private final HttpUrl jobsUrl;
+  private final RawJobs raw;
 
   /** Creates the client. */
   public RealJobsClient(Transport transport) {
     this.transport = transport;
     this.jobsUrl = transport.url("v1", "jobs").build();
+    this.raw = new RawJobs(this, transport);
   }
 
   @Override
   public Job create(CreateJobRequest request) {
-    Objects.requireNonNull(request, "request must not be null");
     JobsWire.JobEnvelope envelope =
         transport.post(
-            jobsUrl,
-            JobsWire.createBody(request),
-            CallSafety.NON_IDEMPOTENT,
-            JobsWire.JobEnvelope.class);
-    return requireJob(envelope, "POST /v1/jobs");
+            jobsUrl, createBody(request), CallSafety.NON_IDEMPOTENT, JobsWire.JobEnvelope.class);
+    return requireJob(envelope, CREATE);
   }
 
   @Override
   public Job get(String jobUuid) {
-    Validation.requireId("jobUuid", jobUuid);
-    HttpUrl url = jobsUrl.newBuilder().addPathSegment(jobUuid).build();
-    JobsWire.JobEnvelope envelope = transport.get(url, JobsWire.JobEnvelope.class);
-    if (envelope == null || envelope.job() == null) {
-      throw noJob("GET /v1/jobs/" + jobUuid);
-    }
-    return envelope.job();
+    return requireJob(transport.get(jobUrl(jobUuid), JobsWire.JobEnvelope.class), GET + jobUuid);
   }
 
   @Override
   public Page<Job> list(ListJobsRequest request) {
+    return page(transport.get(listUrl(request), JobsWire.JobList.class), request);
+  }
+
+  @Override
+  public WithRawResponse withRawResponse() {
+    return raw;
+  }
+
+  /** The body of a create, the request checked. */
+  static byte[] createBody(CreateJobRequest request) {
+    Objects.requireNonNull(request, "request must not be null");
+    return JobsWire.createBody(request);
+  }
+
+  /** The URL of {@code POST /v1/jobs}. */
+  HttpUrl jobsUrl() {
+    return jobsUrl;
+  }
+
+  /** The URL of one job, its id checked. */
+  HttpUrl jobUrl(String jobUuid) {
+    Validation.requireId("jobUuid", jobUuid);
+    return jobsUrl.newBuilder().addPathSegment(jobUuid).build();
+  }
+
+  /** The URL of a list, the request checked. */
+  HttpUrl listUrl(ListJobsRequest request) {
     Objects.requireNonNull(request, "request must not be null");
     HttpUrl.Builder url = transport.url("v1", "jobs");
     JobsWire.addListQuery(url, request);
-    JobsWire.JobList list = transport.get(url.build(), JobsWire.JobList.class);
+    return url.build();
+  }
+
+  /** The page of a list response; its next page is fetched by the plain {@link #list}. */
+  Page<Job> page(JobsWire.JobList list, ListJobsRequest request) {
     return Page.of(
         Transport.requireNoNulls(list.jobs(), "GET /v1/jobs", "jobs"),
         list.nextPageToken(),
@@ -93,7 +119,8 @@ public final class RealJobsClient implements JobsClient {
                     + "; it goes on running: call awaitCompletion again or get(jobUuid) later");
   }
 
-  private static Job requireJob(JobsWire.JobEnvelope envelope, String what) {
+  /** The job of an envelope; a decode error naming {@code what} if there is none. */
+  static Job requireJob(JobsWire.JobEnvelope envelope, String what) {
     if (envelope == null || envelope.job() == null) {
       throw noJob(what);
     }

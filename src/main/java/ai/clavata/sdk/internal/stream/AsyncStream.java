@@ -20,11 +20,13 @@ import java.util.concurrent.CompletableFuture;
 public final class AsyncStream implements AsyncStreamClient {
   private final StreamClient stream;
   private final Async async;
+  private final AsyncRawStream raw;
 
   /** Runs {@code stream} asynchronously. */
   public AsyncStream(StreamClient stream, Async async) {
     this.stream = stream;
     this.async = async;
+    this.raw = new AsyncRawStream(this, stream.withRawResponse(), async);
   }
 
   @Override
@@ -40,8 +42,13 @@ public final class AsyncStream implements AsyncStreamClient {
     return async.call(() -> stream.evaluateOne(policyId, content));
   }
 
+  @Override
+  public WithRawResponse withRawResponse() {
+    return raw;
+  }
+
   /** Hands each result to the listener on an executor thread; cancelling closes the stream. */
-  private CompletableFuture<Void> pump(EvaluationStream results, EvaluationListener listener) {
+  CompletableFuture<Void> pump(EvaluationStream results, EvaluationListener listener) {
     CompletableFuture<Void> future = new CompletableFuture<>();
     future.whenComplete((ignored, error) -> results.close()); // cancel() releases the connection
     async.execute(

@@ -11,6 +11,7 @@ import ai.clavata.sdk.internal.http.RetryPolicy;
 import ai.clavata.sdk.internal.http.Transport;
 import ai.clavata.sdk.internal.json.Json;
 import ai.clavata.sdk.internal.ndjson.NdjsonReader;
+import ai.clavata.sdk.model.ApiResponse;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.EvaluationResult;
 import ai.clavata.sdk.model.PolicyEvaluationReport;
@@ -44,6 +45,7 @@ public final class RealStreamClient implements StreamClient {
   private final RetryPolicy retryPolicy;
   private final long maxLineBytes;
   private final OkHttpClient streamHttp;
+  private final RawStream raw;
 
   /**
    * Creates the client.
@@ -57,12 +59,44 @@ public final class RealStreamClient implements StreamClient {
     this.retryPolicy = retryPolicy;
     this.maxLineBytes = maxLineBytes;
     this.streamHttp = transport.http().newBuilder().callTimeout(Duration.ZERO).build();
+    this.raw = new RawStream(this);
   }
 
   @Override
   public EvaluationStream evaluate(EvaluateRequest request) {
     Objects.requireNonNull(request, "request must not be null");
     long started = transport.timing().nanoTime();
+    return stream(request, open(request, started), started);
+  }
+
+  @Override
+  public PolicyEvaluationReport evaluateOne(String policyId, ContentData content) {
+    return report(evaluate(oneItem(policyId, content)));
+  }
+
+  @Override
+  public WithRawResponse withRawResponse() {
+    return raw;
+  }
+
+  /** {@link #evaluate}, with the opening response's status and headers. */
+  ApiResponse<EvaluationStream> evaluateRaw(EvaluateRequest request) {
+    Objects.requireNonNull(request, "request must not be null");
+    long started = transport.timing().nanoTime();
+    ResponseHolder holder = open(request, started);
+    ApiResponse<Void> opened;
+    try {
+      opened = transport.rawResponse(null, holder.response());
+    } catch (RuntimeException | Error e) {
+      holder.run();
+      throw e;
+    }
+    return new ApiResponse<>(
+        stream(request, holder, started), opened.statusCode(), opened.headers());
+  }
+
+  /** Sends the opening request; an error status is thrown as its typed exception. */
+  private ResponseHolder open(EvaluateRequest request, long started) {
     List<Integer> all = IntStream.range(0, request.contentData().size()).boxed().toList();
     Call call = newCall(request, all, started);
     StreamOutcome outcome =
@@ -71,18 +105,24 @@ public final class RealStreamClient implements StreamClient {
             transport.timing(),
             request.contentData().size(),
             started);
-    ResponseHolder holder = new ResponseHolder(call, execute(call, request), outcome);
+    return new ResponseHolder(call, execute(call, request), outcome);
+  }
+
+  private EvaluationStream stream(EvaluateRequest request, ResponseHolder holder, long started) {
     return new LiveEvaluationStream(new StreamSession(this, request, holder, started), holder);
   }
 
-  @Override
-  public PolicyEvaluationReport evaluateOne(String policyId, ContentData content) {
-    EvaluateRequest request =
-        EvaluateRequest.builder()
-            .policyId(policyId)
-            .addContent(Objects.requireNonNull(content, "content must not be null"))
-            .build();
-    try (EvaluationStream results = evaluate(request)) {
+  /** The request of an {@link #evaluateOne}, checked. */
+  static EvaluateRequest oneItem(String policyId, ContentData content) {
+    return EvaluateRequest.builder()
+        .policyId(policyId)
+        .addContent(Objects.requireNonNull(content, "content must not be null"))
+        .build();
+  }
+
+  /** The one report of an {@link #evaluateOne}'s stream, which it closes. */
+  static PolicyEvaluationReport report(EvaluationStream stream) {
+    try (EvaluationStream results = stream) {
       Iterator<EvaluationResult> iterator = results.iterator();
       if (!iterator.hasNext()) {
         throw new ClavataDecodeException(

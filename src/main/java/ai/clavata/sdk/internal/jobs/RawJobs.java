@@ -1,0 +1,55 @@
+package ai.clavata.sdk.internal.jobs;
+
+import ai.clavata.sdk.internal.http.CallSafety;
+import ai.clavata.sdk.internal.http.Transport;
+import ai.clavata.sdk.jobs.CreateJobRequest;
+import ai.clavata.sdk.jobs.JobsClient;
+import ai.clavata.sdk.jobs.ListJobsRequest;
+import ai.clavata.sdk.jobs.Page;
+import ai.clavata.sdk.model.ApiResponse;
+import ai.clavata.sdk.model.Job;
+
+/**
+ * {@link JobsClient#withRawResponse()}: the requests of {@link RealJobsClient}, sent through the
+ * transport's raw calls, which keep the status and headers; each value is made as the plain method
+ * makes it.
+ */
+final class RawJobs implements JobsClient.WithRawResponse {
+  private final RealJobsClient jobs;
+  private final Transport transport;
+
+  RawJobs(RealJobsClient jobs, Transport transport) {
+    this.jobs = jobs;
+    this.transport = transport;
+  }
+
+  @Override
+  public ApiResponse<Job> create(CreateJobRequest request) {
+    ApiResponse<JobsWire.JobEnvelope> response =
+        transport.postRaw(
+            jobs.jobsUrl(),
+            RealJobsClient.createBody(request),
+            CallSafety.NON_IDEMPOTENT,
+            JobsWire.JobEnvelope.class);
+    return withValue(response, RealJobsClient.requireJob(response.value(), RealJobsClient.CREATE));
+  }
+
+  @Override
+  public ApiResponse<Job> get(String jobUuid) {
+    ApiResponse<JobsWire.JobEnvelope> response =
+        transport.getRaw(jobs.jobUrl(jobUuid), JobsWire.JobEnvelope.class);
+    return withValue(
+        response, RealJobsClient.requireJob(response.value(), RealJobsClient.GET + jobUuid));
+  }
+
+  @Override
+  public ApiResponse<Page<Job>> list(ListJobsRequest request) {
+    ApiResponse<JobsWire.JobList> response =
+        transport.getRaw(jobs.listUrl(request), JobsWire.JobList.class);
+    return withValue(response, jobs.page(response.value(), request));
+  }
+
+  private static <T> ApiResponse<T> withValue(ApiResponse<?> response, T value) {
+    return new ApiResponse<>(value, response.statusCode(), response.headers());
+  }
+}
