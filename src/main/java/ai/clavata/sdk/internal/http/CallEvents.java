@@ -5,6 +5,7 @@ import ai.clavata.sdk.events.CallFinished;
 import ai.clavata.sdk.events.CallStarted;
 import ai.clavata.sdk.events.ClavataEventListener;
 import ai.clavata.sdk.events.RetryScheduled;
+import ai.clavata.sdk.internal.Timing;
 import java.time.Duration;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -16,16 +17,23 @@ import okhttp3.Response;
  * @param listener the client's listener, which never throws
  * @param redactor masks the key in what came from the server (a request id could echo it)
  * @param storage whether the calls go to presigned storage URLs
+ * @param timing the clock of durations
  */
-public record CallEvents(ClavataEventListener listener, Redactor redactor, boolean storage) {
+public record CallEvents(
+    ClavataEventListener listener, Redactor redactor, boolean storage, Timing timing) {
   /** The events of the API client's calls. */
   public CallEvents(ClavataEventListener listener, Redactor redactor) {
-    this(listener, redactor, false);
+    this(listener, redactor, false, Timing.SYSTEM);
   }
 
   /** The same events for the storage client's calls. */
   CallEvents forStorage() {
-    return new CallEvents(listener, redactor, true);
+    return new CallEvents(listener, redactor, true, timing);
+  }
+
+  /** The same events, timed by {@code clock}. */
+  CallEvents withTiming(Timing clock) {
+    return new CallEvents(listener, redactor, storage, clock);
   }
 
   /** Whether anyone listens. */
@@ -67,9 +75,9 @@ public record CallEvents(ClavataEventListener listener, Redactor redactor, boole
     }
   }
 
-  void finished(
-      CallRecord record, Request request, int statusCode, Throwable failure, long nowNanos) {
+  void finished(CallRecord record, Request request, int statusCode, Throwable failure) {
     if (enabled()) {
+      long nowNanos = timing.nanoTime();
       listener.callFinished(
           new CallFinished(
               record.call(request, storage),

@@ -13,11 +13,14 @@ import okhttp3.Request;
  * name in events, the attempts made, and the failures of the attempts before the last, which the
  * exception the caller finally gets carries as suppressed exceptions, so that the whole story is in
  * one stack trace. The SDK tags each request it builds with a new record ({@link #tag}).
+ *
+ * <p>Not synchronized: a call's attempts run one after the other, and the runs of an async call are
+ * handed from thread to thread through an executor, which orders them.
  */
 public final class CallRecord {
   private static final AtomicLong IDS = new AtomicLong();
 
-  private final List<Throwable> earlierFailures = new ArrayList<>();
+  private List<Throwable> earlierFailures; // made at the first failure: most calls have none
   private ApiCall call;
   private int attempts;
   private boolean started;
@@ -50,12 +53,10 @@ public final class CallRecord {
    */
   public static <E extends Throwable> E addEarlierFailures(Request request, E thrown) {
     CallRecord record = RetryScope.current() != null ? of(request) : request.tag(CallRecord.class);
-    if (record != null) {
-      synchronized (record) {
-        for (Throwable earlier : record.earlierFailures) {
-          if (earlier != thrown) {
-            thrown.addSuppressed(earlier);
-          }
+    if (record != null && record.earlierFailures != null) {
+      for (Throwable earlier : record.earlierFailures) {
+        if (earlier != thrown) {
+          thrown.addSuppressed(earlier);
         }
       }
     }
@@ -63,7 +64,7 @@ public final class CallRecord {
   }
 
   /** Starts the call's clock on its first attempt; returns whether this was the first. */
-  synchronized boolean start(long nowNanos) {
+  boolean start(long nowNanos) {
     if (started) {
       return false;
     }
@@ -72,26 +73,29 @@ public final class CallRecord {
     return true;
   }
 
-  synchronized long startedNanos() {
+  long startedNanos() {
     return startedNanos;
   }
 
   /** Counts one more attempt and returns its number, 1 for the first. */
-  synchronized int nextAttempt() {
+  int nextAttempt() {
     return ++attempts;
   }
 
-  synchronized int attempts() {
+  int attempts() {
     return attempts;
   }
 
   /** Remembers the failure of an attempt that will be retried. */
-  synchronized void failedBeforeRetry(Throwable failure) {
+  void failedBeforeRetry(Throwable failure) {
+    if (earlierFailures == null) {
+      earlierFailures = new ArrayList<>();
+    }
     earlierFailures.add(failure);
   }
 
   /** The call as events name it; a storage URL without its query. */
-  synchronized ApiCall call(Request request, boolean storage) {
+  ApiCall call(Request request, boolean storage) {
     if (call == null) {
       HttpUrl url = request.url();
       call =

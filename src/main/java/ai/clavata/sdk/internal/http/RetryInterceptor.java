@@ -39,7 +39,7 @@ public final class RetryInterceptor implements Interceptor {
   public RetryInterceptor(RetryPolicy policy, Timing timing, CallEvents events) {
     this.policy = policy;
     this.timing = timing;
-    this.events = events;
+    this.events = events.withTiming(timing);
   }
 
   @Override
@@ -62,12 +62,12 @@ public final class RetryInterceptor implements Interceptor {
     while (true) {
       boolean mayRetry = replayable && retry < policy.maxRetries();
       int attempt = record.nextAttempt();
-      long sent = timing.nanoTime();
+      long sent = events.enabled() ? timing.nanoTime() : 0;
       Response response;
       try {
         response = chain.proceed(request);
       } catch (ExchangeFailures.StaleConnection stale) {
-        events.attempt(record, request, attempt, stale.getCause(), timing.nanoTime() - sent);
+        events.attempt(record, request, attempt, stale.getCause(), sent);
         if (staleRetryLeft && !chain.call().isCanceled()) {
           staleRetryLeft = false;
           record.failedBeforeRetry(stale.getCause());
@@ -77,14 +77,14 @@ public final class RetryInterceptor implements Interceptor {
         retry = afterFailure(chain, record, attempt, stale.getCause(), safety, mayRetry, retry);
         continue;
       } catch (IOException failure) {
-        events.attempt(record, request, attempt, failure, timing.nanoTime() - sent);
+        events.attempt(record, request, attempt, failure, sent);
         retry = afterFailure(chain, record, attempt, failure, safety, mayRetry, retry);
         continue;
       }
-      events.attempt(record, request, attempt, response, timing.nanoTime() - sent);
+      events.attempt(record, request, attempt, response, sent);
       Duration wait = retryWait(chain, response, safety, mayRetry, retry, started);
       if (wait == null) {
-        events.finished(record, request, response.code(), null, timing.nanoTime());
+        events.finished(record, request, response.code(), null);
         return response;
       }
       record.failedBeforeRetry(failureOf(response));
@@ -135,7 +135,7 @@ public final class RetryInterceptor implements Interceptor {
       }
     }
     if (wait == null) {
-      events.finished(record, request, 0, failure, timing.nanoTime());
+      events.finished(record, request, 0, failure);
       throw failure;
     }
     record.failedBeforeRetry(failure);
