@@ -3,23 +3,30 @@ package ai.clavata.sdk.events;
 import static ai.clavata.sdk.TestResponses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import ai.clavata.sdk.ClavataClient;
 import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.TestRequests;
+import ai.clavata.sdk.batch.BatchInput;
+import ai.clavata.sdk.batch.BatchInputRow;
 import ai.clavata.sdk.errors.RateLimitException;
 import ai.clavata.sdk.errors.ServerException;
 import ai.clavata.sdk.errors.StreamInterruptedException;
+import ai.clavata.sdk.model.BatchJobCreated;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.JobStatus;
 import ai.clavata.sdk.model.PollOptions;
 import ai.clavata.sdk.stream.EvaluateRequest;
 import ai.clavata.sdk.stream.EvaluationStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +91,24 @@ class EventListenerTest extends MockServerTest {
   }
 
   @Test
+  void durationsAreMeasuredOnTheRealClock() {
+    server.enqueue(
+        job("JOB_STATUS_RUNNING").newBuilder().headersDelay(100, TimeUnit.MILLISECONDS).build());
+    try (ClavataClient real =
+        ClavataClient.builder()
+            .apiKey(TestClients.API_KEY)
+            .baseUrl(server.url("/").toString())
+            .eventListener(heard)
+            .build()) {
+      real.jobs().get("j1");
+    }
+    Duration attempt = heard.of(AttemptFinished.class).get(0).duration();
+    Duration call = heard.of(CallFinished.class).get(0).duration();
+    assertThat(attempt).isBetween(Duration.ofMillis(100), Duration.ofSeconds(10));
+    assertThat(call).isGreaterThanOrEqualTo(attempt).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
   void aRetryThenSuccess() {
     server.enqueue(unavailable());
     server.enqueue(job("JOB_STATUS_RUNNING"));
@@ -113,7 +138,8 @@ class EventListenerTest extends MockServerTest {
     server.enqueue(unavailable());
     server.enqueue(unavailable());
 
-    ServerException thrown = (ServerException) catchThrowable(() -> client.jobs().get("j1"));
+    ServerException thrown =
+        catchThrowableOfType(ServerException.class, () -> client.jobs().get("j1"));
 
     assertThat(heard.kinds())
         .containsExactly(
@@ -133,9 +159,46 @@ class EventListenerTest extends MockServerTest {
     assertThat(thrown.getSuppressed()[1]).isInstanceOf(ServerException.class);
   }
 
-  private static Throwable catchThrowable(
-      org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-    return org.assertj.core.api.Assertions.catchThrowable(call);
+  @Test
+  void anAsyncCallKeepsTheEarlierFailuresAcrossItsDeferredRuns() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(unavailable().newBuilder().setHeader("Retry-After", "0").build());
+    }
+    Throwable thrown =
+        catchThrowable(() -> client.async().jobs().get("j1").get(10, TimeUnit.SECONDS));
+    assertThat(thrown).hasCauseInstanceOf(ServerException.class);
+    assertThat(thrown.getCause().getSuppressed())
+        .hasSize(2)
+        .allSatisfy(earlier -> assertThat(earlier).isInstanceOf(ServerException.class));
+    assertThat(heard.of(CallStarted.class)).hasSize(1);
+    assertThat(heard.of(CallFinished.class))
+        .singleElement()
+        .satisfies(f -> assertThat(f.attempts()).isEqualTo(3));
+  }
+
+  @Test
+  void aStorageCallIsRoutedAsStorageWithoutItsQuery() throws Exception {
+    try (MockWebServer storage = new MockWebServer()) {
+      storage.start();
+      storage.enqueue(new MockResponse.Builder().code(200).build());
+      String url = storage.url("/in/bj-1.csv?X-Amz-Signature=s3cr3t").toString();
+      client
+          .batch()
+          .upload(
+              new BatchJobCreated("bj-1", "n", null, url),
+              BatchInput.of(List.of(BatchInputRow.text("r1", "hi"))));
+    }
+    ApiCall call = heard.of(CallStarted.class).get(0).call();
+    assertThat(call.route()).isEqualTo("storage");
+    assertThat(call.path()).isEqualTo("/in/bj-1.csv");
+    assertThat(call.toString()).doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void routesHideIds() {
+    server.enqueue(job("JOB_STATUS_RUNNING"));
+    client.jobs().get("4f1c-uuid");
+    assertThat(heard.of(CallStarted.class).get(0).call().route()).isEqualTo("/v1/jobs/{id}");
   }
 
   @Test

@@ -47,8 +47,10 @@ public record CallEvents(
     }
   }
 
-  void attempt(CallRecord record, Request request, int attempt, Response response, long nanos) {
+  /** An attempt sent at {@code sentNanos} got {@code response}. */
+  void attempt(CallRecord record, Request request, int attempt, Response response, long sentNanos) {
     if (enabled()) {
+      long nanos = timing.nanoTime() - sentNanos;
       listener.attemptFinished(
           new AttemptFinished(
               record.call(request, storage),
@@ -60,8 +62,10 @@ public record CallEvents(
     }
   }
 
-  void attempt(CallRecord record, Request request, int attempt, Throwable failure, long nanos) {
+  /** An attempt sent at {@code sentNanos} failed. */
+  void attempt(CallRecord record, Request request, int attempt, Throwable failure, long sentNanos) {
     if (enabled()) {
+      long nanos = timing.nanoTime() - sentNanos;
       listener.attemptFinished(
           new AttemptFinished(
               record.call(request, storage), attempt, 0, failure, Duration.ofNanos(nanos), null));
