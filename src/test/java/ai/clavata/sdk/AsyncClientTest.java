@@ -8,7 +8,6 @@ import ai.clavata.sdk.errors.StreamInterruptedException;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.EvaluationResult;
 import ai.clavata.sdk.model.JobStatus;
-import ai.clavata.sdk.stream.EvaluateRequest;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -17,20 +16,6 @@ import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
 
 class AsyncClientTest extends MockServerTest {
-  private static String resultLine(int index) {
-    return "{\"result\":{\"jobUuid\":\"j\",\"policyEvaluationReport\":{\"contentMetadata\":"
-        + "{\"clavata-sdk-input-index\":\""
-        + index
-        + "\"}}}}\n";
-  }
-
-  private static EvaluateRequest twoItems() {
-    return EvaluateRequest.builder()
-        .policyId("p")
-        .addContent(ContentData.text("a"))
-        .addContent(ContentData.text("b"))
-        .build();
-  }
 
   @Test
   void jobsFutureCompletesWithTheJob() throws Exception {
@@ -57,10 +42,13 @@ class AsyncClientTest extends MockServerTest {
 
   @Test
   void streamPushesEveryResultInArrivalOrderThenCompletes() throws Exception {
-    server.enqueue(new MockResponse.Builder().body(resultLine(1) + resultLine(0)).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .body(TestResponses.resultLine(1) + TestResponses.resultLine(0))
+            .build());
     List<Integer> seen = new CopyOnWriteArrayList<>();
     client.async().stream()
-        .evaluate(twoItems(), r -> seen.add(r.inputIndex()))
+        .evaluate(TestRequests.twoItems(), r -> seen.add(r.inputIndex()))
         .get(5, TimeUnit.SECONDS);
     assertThat(seen).containsExactly(1, 0);
   }
@@ -69,24 +57,30 @@ class AsyncClientTest extends MockServerTest {
   void streamFutureFailsWhenTheStreamIsInterrupted() {
     server.enqueue(
         new MockResponse.Builder()
-            .body(resultLine(0) + "{\"error\":{\"code\":13,\"message\":\"boom\"}}\n")
+            .body(TestResponses.resultLine(0) + "{\"error\":{\"code\":13,\"message\":\"boom\"}}\n")
             .build());
     List<EvaluationResult> seen = new CopyOnWriteArrayList<>();
     assertThatThrownBy(
-            () -> client.async().stream().evaluate(twoItems(), seen::add).get(5, TimeUnit.SECONDS))
+            () ->
+                client.async().stream()
+                    .evaluate(TestRequests.twoItems(), seen::add)
+                    .get(5, TimeUnit.SECONDS))
         .hasCauseInstanceOf(StreamInterruptedException.class);
     assertThat(seen).hasSize(1);
   }
 
   @Test
   void aListenerThatThrowsFailsTheFutureAndReleasesTheConnection() throws Exception {
-    server.enqueue(new MockResponse.Builder().body(resultLine(0) + resultLine(1)).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .body(TestResponses.resultLine(0) + TestResponses.resultLine(1))
+            .build());
     IllegalStateException boom = new IllegalStateException("listener failed");
     assertThatThrownBy(
             () ->
                 client.async().stream()
                     .evaluate(
-                        twoItems(),
+                        TestRequests.twoItems(),
                         r -> {
                           throw boom;
                         })
@@ -98,7 +92,7 @@ class AsyncClientTest extends MockServerTest {
 
   @Test
   void evaluateOneCompletesWithTheReport() throws Exception {
-    server.enqueue(new MockResponse.Builder().body(resultLine(0)).build());
+    server.enqueue(new MockResponse.Builder().body(TestResponses.resultLine(0)).build());
     assertThat(
             client.async().stream()
                 .evaluateOne("p", ContentData.text("a"))

@@ -58,14 +58,6 @@ class AsyncWaitsTest extends MockServerTest {
     return ran.await(5, TimeUnit.SECONDS);
   }
 
-  private static MockResponse unavailable(String retryAfterSeconds) {
-    return new MockResponse.Builder()
-        .code(503)
-        .setHeader("Retry-After", retryAfterSeconds)
-        .body("{\"code\":14,\"message\":\"busy\"}")
-        .build();
-  }
-
   private static MockResponse job(String status) {
     return ok("{\"job\":{\"jobUuid\":\"j1\",\"status\":\"" + status + "\"}}");
   }
@@ -82,7 +74,7 @@ class AsyncWaitsTest extends MockServerTest {
 
   @Test
   void aRetryBackoffLeavesTheThreadFreeAndThenRetries() throws Exception {
-    server.enqueue(unavailable("1"));
+    server.enqueue(TestResponses.unavailable("1"));
     server.enqueue(job("JOB_STATUS_RUNNING"));
     CompletableFuture<Job> future = client.async().jobs().get("j1");
     server.takeRequest();
@@ -96,7 +88,7 @@ class AsyncWaitsTest extends MockServerTest {
 
   @Test
   void aStreamWhoseOpeningIsRetriedWaitsOnTheTimer() throws Exception {
-    server.enqueue(unavailable("1"));
+    server.enqueue(TestResponses.unavailable("1"));
     server.enqueue(
         ok(
             "{\"result\":{\"jobUuid\":\"j\",\"policyEvaluationReport\":{\"contentMetadata\":"
@@ -118,7 +110,7 @@ class AsyncWaitsTest extends MockServerTest {
   @Test
   void deferredRetriesStillStopAtMaxRetries() {
     for (int i = 0; i < 4; i++) {
-      server.enqueue(unavailable("0"));
+      server.enqueue(TestResponses.unavailable("0"));
     }
     assertThatThrownBy(() -> client.async().jobs().get("j1").get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
@@ -128,7 +120,7 @@ class AsyncWaitsTest extends MockServerTest {
 
   @Test
   void cancellingDuringABackoffSendsNothingMore() throws Exception {
-    server.enqueue(unavailable("1"));
+    server.enqueue(TestResponses.unavailable("1"));
     server.enqueue(job("JOB_STATUS_RUNNING"));
     CompletableFuture<Job> future = client.async().jobs().get("j1");
     server.takeRequest();

@@ -29,6 +29,23 @@ public final class TestResponses {
         .build();
   }
 
+  /** A gateway 503 UNAVAILABLE asking to wait {@code retryAfterSeconds}. */
+  public static MockResponse unavailable(String retryAfterSeconds) {
+    return new MockResponse.Builder()
+        .code(503)
+        .setHeader("Retry-After", retryAfterSeconds)
+        .body("{\"code\":14,\"message\":\"busy\"}")
+        .build();
+  }
+
+  /** The smallest stream result line (newline included) that answers input {@code index}. */
+  public static String resultLine(int index) {
+    return "{\"result\":{\"jobUuid\":\"j\",\"policyEvaluationReport\":{\"contentMetadata\":"
+        + "{\"clavata-sdk-input-index\":\""
+        + index
+        + "\"}}}}\n";
+  }
+
   /** JSON text as a tree, for structural comparison. */
   public static JsonNode tree(String json) {
     try {

@@ -11,16 +11,15 @@ import ai.clavata.sdk.ClavataClient;
 import ai.clavata.sdk.MockServerTest;
 import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.TestRequests;
+import ai.clavata.sdk.TestResponses;
 import ai.clavata.sdk.batch.BatchInput;
 import ai.clavata.sdk.batch.BatchInputRow;
 import ai.clavata.sdk.errors.RateLimitException;
 import ai.clavata.sdk.errors.ServerException;
 import ai.clavata.sdk.errors.StreamInterruptedException;
 import ai.clavata.sdk.model.BatchJobCreated;
-import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.JobStatus;
 import ai.clavata.sdk.model.PollOptions;
-import ai.clavata.sdk.stream.EvaluateRequest;
 import ai.clavata.sdk.stream.EvaluationStream;
 import java.time.Duration;
 import java.util.List;
@@ -44,29 +43,6 @@ class EventListenerTest extends MockServerTest {
     return new MockResponse.Builder()
         .setHeader("x-request-id", "req-" + status)
         .body("{\"job\":{\"jobUuid\":\"j1\",\"status\":\"" + status + "\"}}")
-        .build();
-  }
-
-  private static MockResponse unavailable() {
-    return new MockResponse.Builder()
-        .code(503)
-        .setHeader("Retry-After", "1")
-        .body("{\"code\":14,\"message\":\"busy\"}")
-        .build();
-  }
-
-  private static String resultLine(int index) {
-    return "{\"result\":{\"jobUuid\":\"j\",\"policyEvaluationReport\":{\"contentMetadata\":"
-        + "{\"clavata-sdk-input-index\":\""
-        + index
-        + "\"}}}}\n";
-  }
-
-  private static EvaluateRequest twoItems() {
-    return EvaluateRequest.builder()
-        .policyId("p")
-        .addContent(ContentData.text("a"))
-        .addContent(ContentData.text("b"))
         .build();
   }
 
@@ -110,7 +86,7 @@ class EventListenerTest extends MockServerTest {
 
   @Test
   void aRetryThenSuccess() {
-    server.enqueue(unavailable());
+    server.enqueue(TestResponses.unavailable("1"));
     server.enqueue(job("JOB_STATUS_RUNNING"));
     client.jobs().get("j1");
 
@@ -135,8 +111,8 @@ class EventListenerTest extends MockServerTest {
             .setHeader("Retry-After", "1")
             .body("{\"code\":8,\"message\":\"slow down\"}")
             .build());
-    server.enqueue(unavailable());
-    server.enqueue(unavailable());
+    server.enqueue(TestResponses.unavailable("1"));
+    server.enqueue(TestResponses.unavailable("1"));
 
     ServerException thrown =
         catchThrowableOfType(ServerException.class, () -> client.jobs().get("j1"));
@@ -162,7 +138,8 @@ class EventListenerTest extends MockServerTest {
   @Test
   void anAsyncCallKeepsTheEarlierFailuresAcrossItsDeferredRuns() {
     for (int i = 0; i < 3; i++) {
-      server.enqueue(unavailable().newBuilder().setHeader("Retry-After", "0").build());
+      server.enqueue(
+          TestResponses.unavailable("1").newBuilder().setHeader("Retry-After", "0").build());
     }
     Throwable thrown =
         catchThrowable(() -> client.async().jobs().get("j1").get(10, TimeUnit.SECONDS));
@@ -203,8 +180,8 @@ class EventListenerTest extends MockServerTest {
 
   @Test
   void aStreamThatCompletes() {
-    server.enqueue(ok(resultLine(1) + resultLine(0)));
-    try (EvaluationStream results = client.stream().evaluate(twoItems())) {
+    server.enqueue(ok(TestResponses.resultLine(1) + TestResponses.resultLine(0)));
+    try (EvaluationStream results = client.stream().evaluate(TestRequests.twoItems())) {
       assertThat(results.toList()).hasSize(2);
     }
     StreamFinished finished = heard.of(StreamFinished.class).get(0);
@@ -217,8 +194,9 @@ class EventListenerTest extends MockServerTest {
 
   @Test
   void aStreamThatIsInterrupted() {
-    server.enqueue(ok(resultLine(0) + "{\"error\":{\"code\":13,\"message\":\"boom\"}}\n"));
-    assertThatThrownBy(() -> client.stream().evaluate(twoItems()).toList())
+    server.enqueue(
+        ok(TestResponses.resultLine(0) + "{\"error\":{\"code\":13,\"message\":\"boom\"}}\n"));
+    assertThatThrownBy(() -> client.stream().evaluate(TestRequests.twoItems()).toList())
         .isInstanceOf(StreamInterruptedException.class);
     StreamFinished finished = heard.of(StreamFinished.class).get(0);
     assertThat(finished.ending()).isEqualTo(StreamFinished.Ending.INTERRUPTED);
@@ -228,8 +206,8 @@ class EventListenerTest extends MockServerTest {
 
   @Test
   void aStreamClosedEarly() {
-    server.enqueue(ok(resultLine(0) + resultLine(1)));
-    try (EvaluationStream results = client.stream().evaluate(twoItems())) {
+    server.enqueue(ok(TestResponses.resultLine(0) + TestResponses.resultLine(1)));
+    try (EvaluationStream results = client.stream().evaluate(TestRequests.twoItems())) {
       results.iterator().next();
     }
     StreamFinished finished = heard.of(StreamFinished.class).get(0);
@@ -275,7 +253,7 @@ class EventListenerTest extends MockServerTest {
 
   @Test
   void anAsyncCallWithADeferredRetryIsOneCall() throws Exception {
-    server.enqueue(unavailable());
+    server.enqueue(TestResponses.unavailable("1"));
     server.enqueue(job("JOB_STATUS_RUNNING"));
     client.async().jobs().get("j1").get(10, TimeUnit.SECONDS);
 

@@ -8,6 +8,7 @@ import ai.clavata.sdk.ClavataClient;
 import ai.clavata.sdk.FakeTiming;
 import ai.clavata.sdk.TestClients;
 import ai.clavata.sdk.TestRequests;
+import ai.clavata.sdk.TestResponses;
 import ai.clavata.sdk.batch.BatchInput;
 import ai.clavata.sdk.batch.BatchInputRow;
 import ai.clavata.sdk.errors.ServerException;
@@ -51,14 +52,6 @@ class LoggingTest {
         .build();
   }
 
-  private static MockResponse unavailable() {
-    return new MockResponse.Builder()
-        .code(503)
-        .setHeader("Retry-After", "1")
-        .body("{\"code\":14,\"message\":\"busy\"}")
-        .build();
-  }
-
   @Test
   void offLogsNothing() {
     server.enqueue(echoingJob());
@@ -83,9 +76,9 @@ class LoggingTest {
 
   @Test
   void infoLogsEachRetryAndTheGivingUp() {
-    server.enqueue(unavailable());
-    server.enqueue(unavailable());
-    server.enqueue(unavailable());
+    server.enqueue(TestResponses.unavailable("1"));
+    server.enqueue(TestResponses.unavailable("1"));
+    server.enqueue(TestResponses.unavailable("1"));
     try (ClavataClient client = client(LogLevel.INFO)) {
       assertThatThrownBy(() -> client.jobs().get("j1")).isInstanceOf(ServerException.class);
     }
