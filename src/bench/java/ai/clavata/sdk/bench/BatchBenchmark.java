@@ -11,7 +11,7 @@ import ai.clavata.sdk.batch.BatchInputRow;
 import ai.clavata.sdk.batch.BatchLabel;
 import ai.clavata.sdk.batch.BatchResultRow;
 import ai.clavata.sdk.batch.BatchResults;
-import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.internal.Json;
 import ai.clavata.sdk.model.BatchJob;
 import ai.clavata.sdk.model.BatchJobCreated;
 import ai.clavata.sdk.model.BatchJobState;

@@ -6,7 +6,7 @@ import static ai.clavata.sdk.bench.BenchSupport.rawClient;
 import static ai.clavata.sdk.bench.BenchSupport.sdkClient;
 
 import ai.clavata.sdk.ClavataClient;
-import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.internal.Json;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.EvaluationResult;
 import ai.clavata.sdk.model.PolicyEvaluationReport;

@@ -2,7 +2,7 @@ package ai.clavata.sdk.bench;
 
 import ai.clavata.sdk.ClavataClient;
 import ai.clavata.sdk.ClavataClientBuilder;
-import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.internal.Json;
 import ai.clavata.sdk.jobs.CreateJobRequest;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.Job;

@@ -1,6 +1,6 @@
 package ai.clavata.sdk.testing;
 
-import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.internal.Json;
 import ai.clavata.sdk.model.BatchJobState;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.SequenceWriter;

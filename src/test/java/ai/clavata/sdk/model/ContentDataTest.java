@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.internal.Json;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package ai.clavata.sdk.model;
 
 import ai.clavata.sdk.Fixtures;
-import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.internal.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** Parsing helpers the JSON tests share. */

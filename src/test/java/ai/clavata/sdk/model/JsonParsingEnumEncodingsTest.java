@@ -4,7 +4,7 @@ import static ai.clavata.sdk.model.JsonFixtures.job;
 import static ai.clavata.sdk.model.JsonFixtures.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.internal.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -5,7 +5,7 @@ import static ai.clavata.sdk.model.JsonFixtures.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.internal.Json;
 import org.junit.jupiter.api.Test;
 
 /** Numbers as numbers, as strings, and the special floats. */

@@ -5,7 +5,7 @@ import static ai.clavata.sdk.model.JsonFixtures.jobFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.internal.Json;
 import org.junit.jupiter.api.Test;
 
 /** Bodies from a gateway that leaves empty fields out. */

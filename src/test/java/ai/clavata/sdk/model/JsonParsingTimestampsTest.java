@@ -3,7 +3,7 @@ package ai.clavata.sdk.model;
 import static ai.clavata.sdk.model.JsonFixtures.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.internal.Json;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

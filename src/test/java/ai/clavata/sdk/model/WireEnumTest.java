@@ -2,7 +2,7 @@ package ai.clavata.sdk.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.internal.Json;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

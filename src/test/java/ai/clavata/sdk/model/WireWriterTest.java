@@ -2,7 +2,7 @@ package ai.clavata.sdk.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.internal.Json;
 import ai.clavata.sdk.internal.json.WireWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -3,7 +3,7 @@ package ai.clavata.sdk.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.clavata.sdk.ClavataClient;
-import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.internal.Json;
 import ai.clavata.sdk.jobs.CreateJobRequest;
 import ai.clavata.sdk.model.BatchJobCreated;
 import ai.clavata.sdk.model.ContentData;

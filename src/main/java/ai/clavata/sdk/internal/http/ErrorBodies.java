@@ -13,7 +13,7 @@ import ai.clavata.sdk.errors.PrecheckFailure;
 import ai.clavata.sdk.errors.RateLimitException;
 import ai.clavata.sdk.errors.ServerException;
 import ai.clavata.sdk.errors.UnexpectedStatusException;
-import ai.clavata.sdk.internal.json.Json;
+import ai.clavata.sdk.internal.Json;
 import ai.clavata.sdk.model.ApiResponse;
 import ai.clavata.sdk.model.PrecheckFailureType;
 import ai.clavata.sdk.model.PrecheckMatchConfidence;

@@ -2,9 +2,9 @@ package ai.clavata.sdk.internal.http;
 
 import ai.clavata.sdk.errors.ClavataDecodeException;
 import ai.clavata.sdk.errors.ClavataException;
+import ai.clavata.sdk.internal.Json;
 import ai.clavata.sdk.internal.Sizes;
 import ai.clavata.sdk.internal.Timing;
-import ai.clavata.sdk.internal.json.Json;
 import ai.clavata.sdk.internal.logging.ClavataLog;
 import ai.clavata.sdk.model.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;

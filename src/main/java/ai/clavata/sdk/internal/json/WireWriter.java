@@ -1,5 +1,6 @@
 package ai.clavata.sdk.internal.json;
 
+import ai.clavata.sdk.internal.Json;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.Webhook;
 import com.fasterxml.jackson.core.JsonGenerator;

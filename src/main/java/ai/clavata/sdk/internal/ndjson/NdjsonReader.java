@@ -1,7 +1,7 @@
 package ai.clavata.sdk.internal.ndjson;
 
+import ai.clavata.sdk.internal.Json;
 import ai.clavata.sdk.internal.Sizes;
-import ai.clavata.sdk.internal.json.Json;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package ai.clavata.sdk.internal.json;
+package ai.clavata.sdk.internal;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
