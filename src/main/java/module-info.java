@@ -20,6 +20,7 @@ module ai.clavata.sdk {
   exports ai.clavata.sdk.model;
   exports ai.clavata.sdk.stream;
   exports ai.clavata.sdk.testing;
+  exports ai.clavata.sdk.webhooks;
 
   // Jackson reads the response records reflectively.
   opens ai.clavata.sdk.model to

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final String ROOT = "ai.clavata.sdk";
   private static final Pattern REFERENCE = Pattern.compile("ai/clavata/sdk/((?:[a-z]+/)*)[A-Z]");
-  private static final List<String> FEATURES = List.of("jobs", "stream", "batch");
+  private static final List<String> FEATURES = List.of("jobs", "stream", "batch", "webhooks");
 
   /** Each SDK package, and the SDK packages its classes refer to. */
   private static Map<String, Set<String>> uses;

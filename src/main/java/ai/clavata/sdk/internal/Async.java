@@ -90,6 +90,22 @@ public final class Async {
     return result;
   }
 
+  /**
+   * {@link #poll}, taking in {@code first}, a job already at hand, before the first fetch.
+   *
+   * @param first the job as last seen
+   * @param watch the started watch
+   * @param fetch one poll
+   */
+  public <T> CompletableFuture<T> pollAfter(
+      T first, Poller.Watch<T> watch, Supplier<CompletableFuture<T>> fetch) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
+    cancelWith(result, inFlight);
+    handle(first, fetch, watch, result, inFlight);
+    return result;
+  }
+
   private <T> void pollOnce(
       Supplier<CompletableFuture<T>> fetch,
       Poller.Watch<T> watch,
@@ -100,21 +116,31 @@ public final class Async {
         (job, error) -> {
           if (error != null) {
             result.completeExceptionally(unwrap(error));
-            return;
-          }
-          Duration wait;
-          try {
-            wait = watch.next(job);
-          } catch (RuntimeException | Error e) {
-            result.completeExceptionally(e);
-            return;
-          }
-          if (wait == null) {
-            result.complete(job);
           } else {
-            timer.after(wait, result, () -> pollOnce(fetch, watch, result, inFlight));
+            handle(job, fetch, watch, result, inFlight);
           }
         });
+  }
+
+  /** Takes in one polled job: completes {@code result}, or times the next poll. */
+  private <T> void handle(
+      T job,
+      Supplier<CompletableFuture<T>> fetch,
+      Poller.Watch<T> watch,
+      CompletableFuture<T> result,
+      AtomicReference<CompletableFuture<?>> inFlight) {
+    Duration wait;
+    try {
+      wait = watch.next(job);
+    } catch (RuntimeException | Error e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    if (wait == null) {
+      result.complete(job);
+    } else {
+      timer.after(wait, result, () -> pollOnce(fetch, watch, result, inFlight));
+    }
   }
 
   /**

@@ -56,18 +56,38 @@ public record Poller(Timing timing, PollOptions options, ClavataEventListener ev
    * @throws ClavataTimeoutException when the timeout passes first
    */
   public static <T> T until(Supplier<T> fetch, Watch<T> watch) {
-    Timing timing = watch.poller.timing();
     while (true) {
       T job = fetch.get();
       Duration wait = watch.next(job);
       if (wait == null) {
         return job;
       }
-      try {
-        timing.pause(wait);
-      } catch (InterruptedIOException e) {
-        throw new ClavataIoException("interrupted while waiting for a job to finish", e);
-      }
+      pause(watch, wait);
+    }
+  }
+
+  /**
+   * Takes in {@code first}, a job already at hand, then fetches until {@code watch} accepts one.
+   *
+   * @param first the job as last seen, such as the answer of its create
+   * @param fetch one poll
+   * @param watch from {@link #watch}
+   * @return the accepted job
+   */
+  public static <T> T untilAfter(T first, Supplier<T> fetch, Watch<T> watch) {
+    Duration wait = watch.next(first);
+    if (wait == null) {
+      return first;
+    }
+    pause(watch, wait);
+    return until(fetch, watch);
+  }
+
+  private static void pause(Watch<?> watch, Duration wait) {
+    try {
+      watch.poller.timing().pause(wait);
+    } catch (InterruptedIOException e) {
+      throw new ClavataIoException("interrupted while waiting for a job to finish", e);
     }
   }
 

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An HTTPS endpoint the service calls with POST when a job completes.
+ * An HTTPS endpoint the service calls with POST when a job completes, with the job as JSON and each
+ * extra header as {@code X-Webhook-<name>}. Plain {@code http} is accepted only for loopback hosts
+ * ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}), for receivers tested against {@code
+ * FakeClavataServer}. Receive it with {@code ai.clavata.sdk.webhooks.WebhookReceiver}.
  *
  * <pre>{@code
  * Webhook.of("https://example.com/hooks/clavata").withHeader("Token", secret);
@@ -26,12 +29,15 @@ public record Webhook(String url, Map<String, String> extraHeaders) {
    * @param url the https URL to call
    * @param extraHeaders headers to send with the call; the service prefixes each name with {@code
    *     X-Webhook-}; never {@code null}
-   * @throws IllegalArgumentException if {@code url} is not an absolute https URL with a host
+   * @throws IllegalArgumentException if {@code url} is not an absolute https URL with a host (or
+   *     http to a loopback host), or a header name is not an HTTP token or a value holds a line
+   *     break or another control character
    */
   public Webhook {
     Objects.requireNonNull(url, "webhook url must not be null");
     requireHttps(url);
     extraHeaders = Copies.map(extraHeaders);
+    extraHeaders.forEach(Webhook::requireHeader);
   }
 
   /**
@@ -74,10 +80,59 @@ public record Webhook(String url, Map<String, String> extraHeaders) {
           "webhook url must be an absolute https:// URL, but is not a valid URL: " + url, e);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("https") || uri.getHost() == null) {
+    boolean loopbackHttp = scheme.equals("http") && isLoopback(uri.getHost());
+    if (!(scheme.equals("https") || loopbackHttp) || uri.getHost() == null) {
       throw new IllegalArgumentException(
-          "webhook url must be an absolute https:// URL (the API calls only HTTPS webhooks), but was: "
+          "webhook url must be an absolute https:// URL (the API calls only HTTPS webhooks; plain"
+              + " http only to a loopback host, for tests), but was: "
               + url);
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.toLowerCase(Locale.ROOT);
+    return h.equals("localhost")
+        || h.matches("127(\\.\\d{1,3}){3}")
+        || h.equals("[::1]")
+        || h.equals("::1");
+  }
+
+  /** A header name must be an HTTP token; a value must not break the header it is sent in. */
+  private static void requireHeader(String name, String value) {
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("a webhook header name must not be empty");
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean token = c > 32 && c < 127 && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+      if (!token) {
+        throw new IllegalArgumentException(
+            "webhook header name '"
+                + name
+                + "' holds "
+                + (c <= 32 || c >= 127
+                    ? "character U+" + String.format(Locale.ROOT, "%04X", (int) c)
+                    : "'" + c + "'")
+                + " at index "
+                + i
+                + ": a header name is letters, digits and !#$%&'*+-.^_`|~ only");
+      }
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c < 32 && c != '\t') || c == 127) {
+        throw new IllegalArgumentException(
+            "the value of webhook header '"
+                + name
+                + "' holds control character U+"
+                + String.format(Locale.ROOT, "%04X", (int) c)
+                + " at index "
+                + i
+                + " (a line break would split the header): remove it");
+      }
     }
   }
 }

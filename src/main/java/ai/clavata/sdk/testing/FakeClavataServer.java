@@ -56,6 +56,7 @@ public final class FakeClavataServer implements AutoCloseable {
   private final List<FakeRequest> requests = new ArrayList<>();
   private final FakeJobs jobs = new FakeJobs();
   private final FakeBatches batches;
+  private final FakeWebhooks webhooks;
   private volatile Duration streamResultDelay = Duration.ZERO;
 
   private FakeClavataServer() throws IOException {
@@ -71,6 +72,7 @@ public final class FakeClavataServer implements AutoCloseable {
     http.createContext("/", this::handle);
     baseUrl = "http://" + http.getAddress().getHostString() + ":" + http.getAddress().getPort();
     batches = new FakeBatches(baseUrl);
+    webhooks = new FakeWebhooks(executor);
     http.start();
   }
 
@@ -183,6 +185,30 @@ public final class FakeClavataServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Every webhook call made so far, in order. A job created with a webhook is delivered, completed,
+   * right after its create call is answered, with each extra header as {@code X-Webhook-<name>}.
+   *
+   * @return the deliveries
+   */
+  public List<FakeWebhookDelivery> webhookDeliveries() {
+    return webhooks.deliveries();
+  }
+
+  /**
+   * Waits until {@code count} webhook calls have been made and answered.
+   *
+   * @param count how many
+   * @param timeout the longest wait
+   * @return the deliveries so far
+   * @throws IllegalStateException if fewer were made in time
+   * @throws InterruptedException if the thread is interrupted
+   */
+  public List<FakeWebhookDelivery> awaitWebhookDeliveries(int count, Duration timeout)
+      throws InterruptedException {
+    return webhooks.await(count, timeout);
+  }
+
   /** Stops the server at once. */
   @Override
   public void close() {
@@ -280,7 +306,10 @@ public final class FakeClavataServer implements AutoCloseable {
     JsonNode request = exchange.json();
     Policy policy = requirePolicy(exchange, request);
     if (policy != null && requireContent(exchange, request)) {
-      exchange.sendJson(200, jobs.create(policy, request));
+      ObjectNode created = jobs.create(policy, request);
+      exchange.sendJson(200, created);
+      webhooks.deliverIfAsked(
+          request, jobs.completed(created.path("job").path("jobUuid").asText()));
     }
   }
 

@@ -71,6 +71,12 @@ final class FakeJobs {
     return envelope(wait ? job : pending(job));
   }
 
+  /** The job as it is once completed, without marking it shown; {@code null} if unknown. */
+  synchronized ObjectNode completed(String jobUuid) {
+    StoredJob stored = jobs.get(jobUuid);
+    return stored == null ? null : stored.completed.deepCopy();
+  }
+
   /** The GetJobResponse, or {@code null} for an unknown id. */
   synchronized ObjectNode get(String jobUuid) {
     StoredJob stored = jobs.get(jobUuid);

@@ -118,4 +118,38 @@ class WebhookTest {
         .isEqualTo(Webhook.of("https://example.com").withHeader("A", "1"))
         .isNotEqualTo(Webhook.of("https://example.com").withHeader("A", "2"));
   }
+
+  @Test
+  void plainHttpIsAcceptedOnlyForLoopbackHosts() {
+    assertThat(Webhook.of("http://127.0.0.1:8080/hook").url()).startsWith("http://127.0.0.1");
+    assertThat(Webhook.of("http://localhost/hook").url()).startsWith("http://localhost");
+    assertThat(Webhook.of("http://[::1]:9/hook").url()).startsWith("http://[::1]");
+    for (String remote : new String[] {"http://127.evil.example/hook", "http://10.0.0.1/hook"}) {
+      assertThatThrownBy(() -> Webhook.of(remote))
+          .as(remote)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("plain http only to a loopback host");
+    }
+  }
+
+  @Test
+  void headerNamesMustBeTokensAndValuesOnOneLine() {
+    Webhook webhook = Webhook.of("https://example.com");
+    assertThat(webhook.withHeader("X-Custom_1.ok", "value with spaces").extraHeaders())
+        .containsKey("X-Custom_1.ok");
+    assertThatThrownBy(() -> webhook.withHeader("Bad Name", "v"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'Bad Name'")
+        .hasMessageContaining("U+0020 at index 3");
+    assertThatThrownBy(() -> webhook.withHeader("Bad:Name", "v"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("':' at index 3");
+    assertThatThrownBy(() -> webhook.withHeader("", "v"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must not be empty");
+    assertThatThrownBy(() -> webhook.withHeader("Token", "abc\r\nX-Injected: 1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("control character U+000D at index 3")
+        .hasMessageNotContaining("abc");
+  }
 }

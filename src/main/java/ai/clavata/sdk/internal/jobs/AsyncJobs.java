@@ -1,6 +1,7 @@
 package ai.clavata.sdk.internal.jobs;
 
 import ai.clavata.sdk.internal.Async;
+import ai.clavata.sdk.internal.Poller;
 import ai.clavata.sdk.jobs.AsyncJobsClient;
 import ai.clavata.sdk.jobs.CreateJobRequest;
 import ai.clavata.sdk.jobs.ListJobsRequest;
@@ -23,12 +24,27 @@ public final class AsyncJobs implements AsyncJobsClient {
   public AsyncJobs(RealJobsClient jobs, Async async) {
     this.jobs = jobs;
     this.async = async;
-    this.raw = new AsyncRawJobs(jobs.withRawResponse(), async);
+    this.raw = new AsyncRawJobs(jobs.raw(), this, async);
   }
 
   @Override
   public CompletableFuture<Job> create(CreateJobRequest request) {
-    return async.call(() -> jobs.create(request));
+    long started = jobs.now();
+    return Async.then(
+        async.call(() -> jobs.createOnce(request)), job -> finished(request, job, started));
+  }
+
+  /** As {@link RealJobsClient#finished}, its polls timed on the timer. */
+  CompletableFuture<Job> finished(CreateJobRequest request, Job job, long startedNanos) {
+    Poller.Watch<Job> watch;
+    try {
+      watch = jobs.completionWatch(request, job, startedNanos);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return watch == null
+        ? CompletableFuture.completedFuture(job)
+        : async.pollAfter(job, watch, () -> get(job.jobUuid()));
   }
 
   @Override

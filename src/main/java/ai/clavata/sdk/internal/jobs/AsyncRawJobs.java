@@ -3,7 +3,6 @@ package ai.clavata.sdk.internal.jobs;
 import ai.clavata.sdk.internal.Async;
 import ai.clavata.sdk.jobs.AsyncJobsClient;
 import ai.clavata.sdk.jobs.CreateJobRequest;
-import ai.clavata.sdk.jobs.JobsClient;
 import ai.clavata.sdk.jobs.ListJobsRequest;
 import ai.clavata.sdk.jobs.Page;
 import ai.clavata.sdk.model.ApiResponse;
@@ -15,17 +14,25 @@ import java.util.concurrent.CompletableFuture;
  * Async#call}, so that retries wait on the timer and a cancel reaches the request in flight.
  */
 final class AsyncRawJobs implements AsyncJobsClient.WithRawResponse {
-  private final JobsClient.WithRawResponse raw;
+  private final RawJobs raw;
+  private final AsyncJobs jobs;
   private final Async async;
 
-  AsyncRawJobs(JobsClient.WithRawResponse raw, Async async) {
+  AsyncRawJobs(RawJobs raw, AsyncJobs jobs, Async async) {
     this.raw = raw;
+    this.jobs = jobs;
     this.async = async;
   }
 
   @Override
   public CompletableFuture<ApiResponse<Job>> create(CreateJobRequest request) {
-    return async.call(() -> raw.create(request));
+    long started = raw.now();
+    return Async.then(
+        async.call(() -> raw.createOnce(request)),
+        created ->
+            Async.map(
+                jobs.finished(request, created.value(), started),
+                job -> new ApiResponse<>(job, created.statusCode(), created.headers())));
   }
 
   @Override

@@ -25,6 +25,18 @@ final class RawJobs implements JobsClient.WithRawResponse {
 
   @Override
   public ApiResponse<Job> create(CreateJobRequest request) {
+    long started = jobs.now();
+    ApiResponse<Job> created = createOnce(request);
+    return withValue(created, jobs.finished(request, created.value(), started));
+  }
+
+  /** The clock, now. */
+  long now() {
+    return jobs.now();
+  }
+
+  /** One {@code POST /v1/jobs}, with the status and headers of its answer. */
+  ApiResponse<Job> createOnce(CreateJobRequest request) {
     ApiResponse<JobsWire.JobEnvelope> response =
         transport.postRaw(
             jobs.jobsUrl(),
