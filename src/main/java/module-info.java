@@ -17,6 +17,7 @@ module ai.clavata.sdk {
   exports ai.clavata.sdk.errors;
   exports ai.clavata.sdk.events;
   exports ai.clavata.sdk.jobs;
+  exports ai.clavata.sdk.labels;
   exports ai.clavata.sdk.model;
   exports ai.clavata.sdk.stream;
   exports ai.clavata.sdk.testing;
@@ -32,5 +33,7 @@ module ai.clavata.sdk {
   opens ai.clavata.sdk.internal.batch to
       com.fasterxml.jackson.databind;
   opens ai.clavata.sdk.internal.stream to
+      com.fasterxml.jackson.databind;
+  opens ai.clavata.sdk.internal.labels to
       com.fasterxml.jackson.databind;
 }

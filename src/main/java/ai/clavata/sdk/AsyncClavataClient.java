@@ -2,6 +2,7 @@ package ai.clavata.sdk;
 
 import ai.clavata.sdk.batch.AsyncBatchClient;
 import ai.clavata.sdk.jobs.AsyncJobsClient;
+import ai.clavata.sdk.labels.AsyncLabelsClient;
 import ai.clavata.sdk.stream.AsyncStreamClient;
 
 /**
@@ -21,11 +22,17 @@ public final class AsyncClavataClient {
   private final AsyncJobsClient jobs;
   private final AsyncStreamClient stream;
   private final AsyncBatchClient batch;
+  private final AsyncLabelsClient labels;
 
-  AsyncClavataClient(AsyncJobsClient jobs, AsyncStreamClient stream, AsyncBatchClient batch) {
+  AsyncClavataClient(
+      AsyncJobsClient jobs,
+      AsyncStreamClient stream,
+      AsyncBatchClient batch,
+      AsyncLabelsClient labels) {
     this.jobs = jobs;
     this.stream = stream;
     this.batch = batch;
+    this.labels = labels;
   }
 
   /**
@@ -53,5 +60,14 @@ public final class AsyncClavataClient {
    */
   public AsyncBatchClient batch() {
     return batch;
+  }
+
+  /**
+   * Label evaluation, asynchronously.
+   *
+   * @return the async labels sub-client
+   */
+  public AsyncLabelsClient labels() {
+    return labels;
   }
 }

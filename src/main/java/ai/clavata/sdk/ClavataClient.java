@@ -12,11 +12,14 @@ import ai.clavata.sdk.internal.http.Transport;
 import ai.clavata.sdk.internal.http.Urls;
 import ai.clavata.sdk.internal.jobs.AsyncJobs;
 import ai.clavata.sdk.internal.jobs.RealJobsClient;
+import ai.clavata.sdk.internal.labels.AsyncLabels;
+import ai.clavata.sdk.internal.labels.RealLabelsClient;
 import ai.clavata.sdk.internal.logging.ClavataLog;
 import ai.clavata.sdk.internal.logging.GuardedListener;
 import ai.clavata.sdk.internal.stream.AsyncStream;
 import ai.clavata.sdk.internal.stream.RealStreamClient;
 import ai.clavata.sdk.jobs.JobsClient;
+import ai.clavata.sdk.labels.LabelsClient;
 import ai.clavata.sdk.stream.StreamClient;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -56,6 +59,7 @@ public final class ClavataClient implements AutoCloseable {
   private final JobsClient jobs;
   private final StreamClient stream;
   private final BatchClient batch;
+  private final RealLabelsClient labels;
   private final AsyncClavataClient async;
 
   ClavataClient(ClientConfig config, SharedHttp shared, boolean copy) {
@@ -98,6 +102,7 @@ public final class ClavataClient implements AutoCloseable {
     this.jobs = jobs;
     this.stream = new RealStreamClient(transport, config.retryPolicy(), config.maxStreamLineSize());
     this.batch = batch;
+    this.labels = new RealLabelsClient(transport);
     Executor executor =
         config.asyncExecutor() != null ? config.asyncExecutor() : shared.dispatcherThreads();
     Async runner = new Async(executor, shared.timer());
@@ -105,7 +110,8 @@ public final class ClavataClient implements AutoCloseable {
         new AsyncClavataClient(
             new AsyncJobs(jobs, runner),
             new AsyncStream(stream, runner),
-            new AsyncBatch(batch, runner));
+            new AsyncBatch(batch, runner),
+            new AsyncLabels(labels, runner));
   }
 
   /**
@@ -162,6 +168,15 @@ public final class ClavataClient implements AutoCloseable {
    */
   public BatchClient batch() {
     return batch;
+  }
+
+  /**
+   * Evaluates one item against published label versions (a label-first account is needed).
+   *
+   * @return the labels sub-client
+   */
+  public LabelsClient labels() {
+    return labels;
   }
 
   /**

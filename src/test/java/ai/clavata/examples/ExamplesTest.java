@@ -96,6 +96,18 @@ class ExamplesTest {
   }
 
   @Test
+  void evaluateLabelsPrintsEachLabelAndTheOneThatFailed() {
+    EvaluateLabels.addDemoLabels(env.fakeServer());
+    EvaluateLabels.run(
+        env.client(), EvaluateLabels.DEMO_LABEL_VERSION_IDS, "Buy now or I will hurt you.", out);
+    assertThat(output())
+        .contains("Content: fnv1a128::")
+        .contains("demo-threats-v1  TRUE (score 0.90, threshold 0.60")
+        .contains("demo-spam-v1  TRUE (score 0.80")
+        .contains("demo-retired-v1  failed: label version demo-retired-v1 not found");
+  }
+
+  @Test
   void errorHandlingShowsEveryFailureKind() {
     ErrorHandling.run(env.client(), env.policyId(), env.fakeServer(), out);
     assertThat(output())

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code model}, then {@code errors} (which may use {@code model}), and {@code events};
  *   <li>{@code internal}: support that every floor above shares (validation, waits, one-shot result
  *       streams), using only the floors below;
- *   <li>the public features {@code jobs}, {@code stream}, {@code batch}: none uses another;
+ *   <li>the public features {@code jobs}, {@code stream}, {@code batch}, {@code webhooks}, {@code
+ *       labels}: none uses another;
  *   <li>{@code internal.*}: the HTTP stack, JSON, and each feature's implementation, which uses its
  *       own feature only;
  *   <li>{@code ai.clavata.sdk}: the client that wires them.
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final String ROOT = "ai.clavata.sdk";
   private static final Pattern REFERENCE = Pattern.compile("ai/clavata/sdk/((?:[a-z]+/)*)[A-Z]");
-  private static final List<String> FEATURES = List.of("jobs", "stream", "batch", "webhooks");
+  private static final List<String> FEATURES =
+      List.of("jobs", "stream", "batch", "webhooks", "labels");
 
   /** Each SDK package, and the SDK packages its classes refer to. */
   private static Map<String, Set<String>> uses;

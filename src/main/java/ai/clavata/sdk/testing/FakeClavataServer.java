@@ -36,7 +36,7 @@ import java.util.concurrent.Executors;
  * }
  * }</pre>
  *
- * <p>It answers like the gateway: Bearer auth (401 otherwise), every jobs, stream and batch
+ * <p>It answers like the gateway: Bearer auth (401 otherwise), every jobs, stream, batch and labels
  * endpoint, every field present in responses, enum names, RFC 3339 times, NDJSON streams flushed
  * line by line in completion order (shorter content first), presigned storage URLs on its own host,
  * batch jobs that move one state per poll, and keyset paging. Content hashes are FNV-1a 128 with
@@ -55,6 +55,7 @@ public final class FakeClavataServer implements AutoCloseable {
   private final FakeFaults faults = new FakeFaults();
   private final List<FakeRequest> requests = new ArrayList<>();
   private final FakeJobs jobs = new FakeJobs();
+  private final FakeLabels labels = new FakeLabels(jobs);
   private final FakeBatches batches;
   private final FakeWebhooks webhooks;
   private volatile Duration streamResultDelay = Duration.ZERO;
@@ -122,6 +123,20 @@ public final class FakeClavataServer implements AutoCloseable {
             policyId,
             UUID.nameUUIDFromBytes(policyId.getBytes(StandardCharsets.UTF_8)).toString(),
             FakePolicy.requireLabels(labels)));
+    return this;
+  }
+
+  /**
+   * Defines (or replaces) a published label version for {@code POST /v1/labels/evaluate}. Each
+   * evaluation of it is a completed job, readable with GetJob; an unknown label version id gets a
+   * result with an {@code error} while the others of the request succeed.
+   *
+   * @param labelVersionId the label version's id
+   * @param label how content matches it, such as {@code FakePolicy.keywords("Threats", "kill")}
+   * @return this server
+   */
+  public FakeClavataServer label(String labelVersionId, FakePolicy label) {
+    labels.define(labelVersionId, label);
     return this;
   }
 
@@ -275,6 +290,8 @@ public final class FakeClavataServer implements AutoCloseable {
                           exchange.queryValues("batchJobIds"), exchange.queryValues("states"))));
       case "POST /v1/batch-jobs/{id}/start" -> startBatch(exchange, path[3]);
       case "POST /v1/batch-jobs/{id}/cancel" -> cancelBatch(exchange, path[3]);
+      case "POST /v1/labels/evaluate" ->
+          ifNotFailed(exchange, FakeEndpoint.LABELS, () -> labels.evaluate(exchange));
       default -> exchange.sendStatus(404, 5, "Not Found");
     }
   }
@@ -282,7 +299,9 @@ public final class FakeClavataServer implements AutoCloseable {
   /** The route's shape: ids replaced by {id}. */
   private static List<String> shape(String[] path) {
     List<String> shape = new ArrayList<>(Arrays.asList(path));
-    if (shape.size() >= 4 && !(shape.get(2).equals("jobs") && shape.get(3).equals("stream"))) {
+    if (shape.size() >= 4
+        && !(shape.get(2).equals("jobs") && shape.get(3).equals("stream"))
+        && !shape.get(2).equals("labels")) {
       shape.set(3, "{id}");
     }
     return shape;

@@ -18,6 +18,8 @@ public enum FakeEndpoint {
   START_BATCH_JOB,
   /** {@code POST /v1/batch-jobs/{id}/cancel}. */
   CANCEL_BATCH_JOB,
+  /** {@code POST /v1/labels/evaluate}. */
+  LABELS,
   /** The presigned input upload (PUT). */
   UPLOAD,
   /** The presigned results download (GET). */

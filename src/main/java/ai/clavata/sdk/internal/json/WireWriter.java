@@ -95,6 +95,13 @@ public final class WireWriter {
     json.writeEndObject();
   }
 
+  /** Writes {@code "field": {...}}: one content item as an object, as a single-item message has. */
+  public static void writeContent(JsonGenerator json, String field, ContentData item)
+      throws IOException {
+    json.writeFieldName(field);
+    writeContentItem(json, item, null, null);
+  }
+
   private static void writeObject(JsonGenerator json, Body body) throws IOException {
     json.writeStartObject();
     body.writeFields(json);
