@@ -236,11 +236,6 @@ public final class FakeClavataServer implements AutoCloseable {
     return "FakeClavataServer[" + baseUrl + "]";
   }
 
-  static double threshold(JsonNode request) {
-    double threshold = request.path("threshold").asDouble(0);
-    return threshold > 0 ? threshold : 0.5;
-  }
-
   private void handle(HttpExchange raw) throws IOException {
     try (raw) {
       FakeExchange exchange = new FakeExchange(raw, raw.getRequestBody().readAllBytes());
@@ -272,13 +267,17 @@ public final class FakeClavataServer implements AutoCloseable {
     String[] path = exchange.path.split("/");
     String route = exchange.method + " " + String.join("/", shape(path));
     switch (route) {
-      case "POST /v1/jobs" -> createJob(exchange);
+      case "POST /v1/jobs" ->
+          ifNotFailed(exchange, FakeEndpoint.CREATE_JOB, () -> createJob(exchange));
       case "GET /v1/jobs" ->
           ifNotFailed(
               exchange, FakeEndpoint.LIST_JOBS, () -> exchange.sendJson(200, jobs.list(exchange)));
-      case "POST /v1/jobs/stream" -> stream(exchange);
-      case "GET /v1/jobs/{id}" -> getJob(exchange, path[3]);
-      case "POST /v1/batch-jobs" -> createBatch(exchange);
+      case "POST /v1/jobs/stream" ->
+          ifNotFailed(exchange, FakeEndpoint.STREAM, () -> stream(exchange));
+      case "GET /v1/jobs/{id}" ->
+          ifNotFailed(exchange, FakeEndpoint.GET_JOB, () -> getJob(exchange, path[3]));
+      case "POST /v1/batch-jobs" ->
+          ifNotFailed(exchange, FakeEndpoint.CREATE_BATCH_JOB, () -> createBatch(exchange));
       case "GET /v1/batch-jobs" ->
           ifNotFailed(
               exchange,
@@ -288,8 +287,11 @@ public final class FakeClavataServer implements AutoCloseable {
                       200,
                       batches.list(
                           exchange.queryValues("batchJobIds"), exchange.queryValues("states"))));
-      case "POST /v1/batch-jobs/{id}/start" -> startBatch(exchange, path[3]);
-      case "POST /v1/batch-jobs/{id}/cancel" -> cancelBatch(exchange, path[3]);
+      case "POST /v1/batch-jobs/{id}/start" ->
+          ifNotFailed(exchange, FakeEndpoint.START_BATCH_JOB, () -> startBatch(exchange, path[3]));
+      case "POST /v1/batch-jobs/{id}/cancel" ->
+          ifNotFailed(
+              exchange, FakeEndpoint.CANCEL_BATCH_JOB, () -> cancelBatch(exchange, path[3]));
       case "POST /v1/labels/evaluate" ->
           ifNotFailed(exchange, FakeEndpoint.LABELS, () -> labels.evaluate(exchange));
       default -> exchange.sendStatus(404, 5, "Not Found");
@@ -319,9 +321,6 @@ public final class FakeClavataServer implements AutoCloseable {
   }
 
   private void createJob(FakeExchange exchange) throws IOException {
-    if (faults.answer(exchange, FakeEndpoint.CREATE_JOB)) {
-      return;
-    }
     JsonNode request = exchange.json();
     Policy policy = requirePolicy(exchange, request);
     if (policy != null && requireContent(exchange, request)) {
@@ -333,9 +332,6 @@ public final class FakeClavataServer implements AutoCloseable {
   }
 
   private void getJob(FakeExchange exchange, String jobUuid) throws IOException {
-    if (faults.answer(exchange, FakeEndpoint.GET_JOB)) {
-      return;
-    }
     ObjectNode job = jobs.get(jobUuid);
     if (job == null) {
       exchange.sendStatus(404, 5, "job " + jobUuid + " not found");
@@ -345,9 +341,6 @@ public final class FakeClavataServer implements AutoCloseable {
   }
 
   private void stream(FakeExchange exchange) throws IOException {
-    if (faults.answer(exchange, FakeEndpoint.STREAM)) {
-      return;
-    }
     JsonNode request = exchange.json();
     Policy policy = requirePolicy(exchange, request);
     if (policy == null || !requireContent(exchange, request)) {
@@ -365,9 +358,6 @@ public final class FakeClavataServer implements AutoCloseable {
   }
 
   private void createBatch(FakeExchange exchange) throws IOException {
-    if (faults.answer(exchange, FakeEndpoint.CREATE_BATCH_JOB)) {
-      return;
-    }
     JsonNode request = exchange.json();
     Policy policy = requirePolicy(exchange, request);
     if (policy != null) {
@@ -376,9 +366,6 @@ public final class FakeClavataServer implements AutoCloseable {
   }
 
   private void startBatch(FakeExchange exchange, String id) throws IOException {
-    if (faults.answer(exchange, FakeEndpoint.START_BATCH_JOB)) {
-      return;
-    }
     if (!batches.exists(id)) {
       exchange.sendStatus(404, 5, "batch job " + id + " not found");
     } else {
@@ -387,9 +374,6 @@ public final class FakeClavataServer implements AutoCloseable {
   }
 
   private void cancelBatch(FakeExchange exchange, String id) throws IOException {
-    if (faults.answer(exchange, FakeEndpoint.CANCEL_BATCH_JOB)) {
-      return;
-    }
     ObjectNode cancelled = batches.cancel(id);
     if (cancelled == null) {
       exchange.sendStatus(404, 5, "batch job " + id + " not found");

@@ -115,4 +115,10 @@ final class FakeEvaluator {
   private static String outcome(boolean matched) {
     return matched ? "OUTCOME_TRUE" : "OUTCOME_FALSE";
   }
+
+  /** The request's threshold, or the API's default of 0.5 when it is unset or zero. */
+  static double threshold(JsonNode request) {
+    double threshold = request.path("threshold").asDouble(0);
+    return threshold > 0 ? threshold : 0.5;
+  }
 }

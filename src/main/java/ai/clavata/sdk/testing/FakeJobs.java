@@ -38,7 +38,7 @@ final class FakeJobs {
   synchronized ObjectNode create(FakeClavataServer.Policy policy, JsonNode request) {
     Instant now = Instant.now();
     String jobUuid = UUID.randomUUID().toString();
-    double threshold = FakeClavataServer.threshold(request);
+    double threshold = FakeEvaluator.threshold(request);
     ObjectNode job = Json.MAPPER.createObjectNode();
     job.put("jobUuid", jobUuid);
     job.put("customerId", CUSTOMER_ID);

@@ -40,7 +40,7 @@ final class FakeStream {
     }
     order.sort(Comparator.comparingInt(i -> FakeEvaluator.matchText(items.get(i)).length()));
     String jobUuid = UUID.randomUUID().toString();
-    double threshold = FakeClavataServer.threshold(request);
+    double threshold = FakeEvaluator.threshold(request);
     exchange.exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.exchange.sendResponseHeaders(200, 0);
     try (OutputStream out = exchange.exchange.getResponseBody()) {
