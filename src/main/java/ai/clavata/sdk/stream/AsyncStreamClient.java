@@ -32,6 +32,23 @@ public interface AsyncStreamClient {
   CompletableFuture<Void> evaluate(EvaluateRequest request, EvaluationListener listener);
 
   /**
+   * Evaluates any number of items as {@link StreamClient#evaluateAll(String, Iterable,
+   * EvaluateAllOptions)} does, pushing each result to {@code listener} on one executor thread.
+   * Cancelling the future stops every request in flight.
+   *
+   * @param policyId the policy to evaluate against
+   * @param items the items, read lazily
+   * @param options batch size, concurrency and attempts
+   * @param listener receives each result
+   * @return completes after the last result; fails with the typed error otherwise
+   */
+  CompletableFuture<Void> evaluateAll(
+      String policyId,
+      Iterable<? extends ContentData> items,
+      EvaluateAllOptions options,
+      EvaluationListener listener);
+
+  /**
    * Evaluates one item.
    *
    * @param policyId the policy to evaluate against

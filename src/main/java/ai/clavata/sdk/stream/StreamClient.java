@@ -3,6 +3,7 @@ package ai.clavata.sdk.stream;
 import ai.clavata.sdk.model.ApiResponse;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.PolicyEvaluationReport;
+import java.util.stream.Stream;
 
 /**
  * Real-time evaluation: {@code client.stream()}. Results come back one by one as each content item
@@ -34,6 +35,50 @@ public interface StreamClient {
    * @return the open stream of results
    */
   EvaluationStream evaluate(EvaluateRequest request);
+
+  /**
+   * Evaluates any number of items, read lazily from {@code items}, in batches of {@code
+   * options.batchSize()} with up to {@code options.maxConcurrency()} stream requests in flight, and
+   * returns every result as it arrives (in completion order), each with the item's 0-based position
+   * in {@code items} as its {@link EvaluationResult#inputIndex()}. Memory stays flat however many
+   * items there are: when you stop consuming, the SDK stops reading the streams and {@code items}.
+   *
+   * <p>A 429 or 503 halves the concurrency (raised again by one after each success) and resends the
+   * unanswered items after the server's {@code Retry-After} or the retry backoff, each item at most
+   * {@code options.maxAttempts()} times. Every item is answered once or reported: the run then
+   * ends, after the results already received, with a {@link
+   * ai.clavata.sdk.errors.StreamInterruptedException} listing the unanswered items' indexes. Close
+   * the stream to stop early; that ends every request in flight.
+   *
+   * <pre>{@code
+   * try (EvaluationStream results = client.stream().evaluateAll(policyId, comments,
+   *     EvaluateAllOptions.builder().batchSize(100).maxConcurrency(8).build())) {
+   *   for (EvaluationResult r : results) store(r.inputIndex(), r.report().outcome());
+   * }
+   * }</pre>
+   *
+   * @param policyId the policy to evaluate against
+   * @param items the items, read once, lazily, on the SDK's worker threads
+   * @param options batch size, concurrency and attempts
+   * @return the open stream of results; close it or iterate it to the end
+   */
+  EvaluationStream evaluateAll(
+      String policyId, Iterable<? extends ContentData> items, EvaluateAllOptions options);
+
+  /**
+   * {@link #evaluateAll(String, Iterable, EvaluateAllOptions)} over a {@link
+   * java.util.stream.Stream}, read lazily.
+   *
+   * @param policyId the policy to evaluate against
+   * @param items the items
+   * @param options batch size, concurrency and attempts
+   * @return the open stream of results
+   */
+  default EvaluationStream evaluateAll(
+      String policyId, Stream<? extends ContentData> items, EvaluateAllOptions options) {
+    Iterable<ContentData> once = () -> items.<ContentData>map(item -> item).iterator();
+    return evaluateAll(policyId, once, options);
+  }
 
   /**
    * Evaluates one item and returns its report.

@@ -5,6 +5,7 @@ import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.EvaluationResult;
 import ai.clavata.sdk.model.PolicyEvaluationReport;
 import ai.clavata.sdk.stream.AsyncStreamClient;
+import ai.clavata.sdk.stream.EvaluateAllOptions;
 import ai.clavata.sdk.stream.EvaluateRequest;
 import ai.clavata.sdk.stream.EvaluationListener;
 import ai.clavata.sdk.stream.EvaluationStream;
@@ -34,6 +35,18 @@ public final class AsyncStream implements AsyncStreamClient {
     Objects.requireNonNull(request, "request must not be null");
     Objects.requireNonNull(listener, "listener must not be null");
     return Async.then(async.call(() -> stream.evaluate(request)), opened -> pump(opened, listener));
+  }
+
+  @Override
+  public CompletableFuture<Void> evaluateAll(
+      String policyId,
+      Iterable<? extends ContentData> items,
+      EvaluateAllOptions options,
+      EvaluationListener listener) {
+    Objects.requireNonNull(listener, "listener must not be null");
+    return Async.then(
+        async.work(() -> stream.evaluateAll(policyId, items, options)),
+        opened -> pump(opened, listener));
   }
 
   @Override

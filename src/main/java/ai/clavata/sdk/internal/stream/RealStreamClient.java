@@ -5,6 +5,8 @@ import ai.clavata.sdk.errors.ClavataIoException;
 import ai.clavata.sdk.errors.ClavataTimeoutException;
 import ai.clavata.sdk.errors.StreamInterruptedException;
 import ai.clavata.sdk.internal.Json;
+import ai.clavata.sdk.internal.OneShotResults;
+import ai.clavata.sdk.internal.Validation;
 import ai.clavata.sdk.internal.http.CallSafety;
 import ai.clavata.sdk.internal.http.IoErrors;
 import ai.clavata.sdk.internal.http.Redactor;
@@ -15,6 +17,7 @@ import ai.clavata.sdk.model.ApiResponse;
 import ai.clavata.sdk.model.ContentData;
 import ai.clavata.sdk.model.EvaluationResult;
 import ai.clavata.sdk.model.PolicyEvaluationReport;
+import ai.clavata.sdk.stream.EvaluateAllOptions;
 import ai.clavata.sdk.stream.EvaluateRequest;
 import ai.clavata.sdk.stream.EvaluationStream;
 import ai.clavata.sdk.stream.StreamClient;
@@ -185,10 +188,38 @@ public final class RealStreamClient implements StreamClient {
 
   /** Waits before resubmission number {@code attempt} (0-based). */
   void backoff(int attempt) {
+    pause(retryPolicy.backoff(attempt));
+  }
+
+  /** The retry backoff before resending after failure number {@code attempt} (0-based). */
+  Duration backoffFor(int attempt) {
+    return retryPolicy.backoff(attempt);
+  }
+
+  /** Waits on the transport's clock; an interrupt is a {@link ClavataIoException}. */
+  void pause(Duration wait) {
     try {
-      transport.timing().pause(retryPolicy.backoff(attempt));
+      transport.timing().pause(wait);
     } catch (InterruptedIOException e) {
-      throw new ClavataIoException("interrupted while waiting to resubmit unanswered inputs", e);
+      throw new ClavataIoException("interrupted while waiting to resend unanswered inputs", e);
+    }
+  }
+
+  @Override
+  public EvaluationStream evaluateAll(
+      String policyId, Iterable<? extends ContentData> items, EvaluateAllOptions options) {
+    Validation.requirePolicyId(policyId);
+    Objects.requireNonNull(items, "items must not be null");
+    Objects.requireNonNull(options, "options must not be null");
+    EvaluateAll run = new EvaluateAll(this, policyId, items.iterator(), options);
+    return new AllResults(run.start(), run);
+  }
+
+  /** The results of an {@code evaluateAll}, released by stopping its run. */
+  private static final class AllResults extends OneShotResults<EvaluationResult>
+      implements EvaluationStream {
+    AllResults(Iterator<EvaluationResult> results, Runnable stop) {
+      super(results, stop, "the EvaluationStream of evaluateAll");
     }
   }
 
