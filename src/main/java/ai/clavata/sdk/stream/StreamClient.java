@@ -40,8 +40,9 @@ public interface StreamClient {
    * Evaluates any number of items, read lazily from {@code items}, in batches of {@code
    * options.batchSize()} with up to {@code options.maxConcurrency()} stream requests in flight, and
    * returns every result as it arrives (in completion order), each with the item's 0-based position
-   * in {@code items} as its {@link EvaluationResult#inputIndex()}. Memory stays flat however many
-   * items there are: when you stop consuming, the SDK stops reading the streams and {@code items}.
+   * in {@code items} as its {@link ai.clavata.sdk.model.EvaluationResult#inputIndex()}. Memory
+   * stays flat however many items there are: when you stop consuming, the SDK stops reading the
+   * streams and {@code items}.
    *
    * <p>A 429 or 503 halves the concurrency (raised again by one after each success) and resends the
    * unanswered items after the server's {@code Retry-After} or the retry backoff, each item at most

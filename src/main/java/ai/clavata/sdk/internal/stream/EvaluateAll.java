@@ -31,11 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * reading their streams and the source, so a slow consumer holds back everything behind it.
  *
  * <p>A 429 or 503 (at the opening or in the middle of a stream) halves the concurrency and resends
- * the batch's unanswered items after the wait the server asked for (or the retry backoff); each
- * request that succeeds raises the concurrency by one, up to the maximum. An item sent {@code
- * maxAttempts} times without an answer, or any other failure, stops the run: the results already
- * received are still delivered, then a {@link StreamInterruptedException} lists the unanswered
- * items by global index.
+ * the batch's unanswered items after the wait the server asked for (or the retry backoff); the
+ * concurrency then grows back by one per round of successful requests (by {@code 1 / limit} per
+ * success, TCP's additive increase), up to the maximum. An item sent {@code maxAttempts} times
+ * without an answer, or any other failure, stops the run: the results already received are still
+ * delivered, then a {@link StreamInterruptedException} lists the unanswered items by global index.
  */
 final class EvaluateAll implements Iterator<EvaluationResult>, Runnable {
   private static final Object END = new Object();
@@ -54,16 +54,20 @@ final class EvaluateAll implements Iterator<EvaluationResult>, Runnable {
   private int nextIndex;
   private boolean sourceDone;
   private int active;
-  private int limit;
+  private double limit; // requests allowed in flight: grows by 1 per round of successes
   private boolean closed;
   private RuntimeException failure;
   private boolean ended;
+  private long epoch; // counts decreases: one burst of 429s halves the concurrency once
 
   private long delivered; // the consumer's thread only
   private Object next;
   private boolean finished;
 
   private record Item(int index, ContentData content, int attempts) {}
+
+  /** A batch being sent, and the decrease epoch it started in. */
+  private record Batch(List<Item> items, long epoch) {}
 
   EvaluateAll(
       RealStreamClient streams,
@@ -156,7 +160,7 @@ final class EvaluateAll implements Iterator<EvaluationResult>, Runnable {
 
   private void work() {
     try {
-      for (List<Item> batch = nextBatch(); batch != null; batch = nextBatch()) {
+      for (Batch batch = nextBatch(); batch != null; batch = nextBatch()) {
         send(batch);
       }
     } catch (RuntimeException unexpected) {
@@ -165,17 +169,17 @@ final class EvaluateAll implements Iterator<EvaluationResult>, Runnable {
   }
 
   /** The next batch to send, or {@code null} when there is none, or the run is over. */
-  private synchronized List<Item> nextBatch() {
+  private synchronized Batch nextBatch() {
     while (true) {
       if (closed || failure != null) {
         endIfIdle();
         return null;
       }
-      if (active < limit) {
+      if (active < (int) limit) {
         List<Item> batch = !retries.isEmpty() ? retries.poll() : read();
         if (!batch.isEmpty()) {
           active++;
-          return batch;
+          return new Batch(batch, epoch);
         }
         if (active == 0) {
           endIfIdle();
@@ -219,7 +223,8 @@ final class EvaluateAll implements Iterator<EvaluationResult>, Runnable {
     notifyAll();
   }
 
-  private void send(List<Item> batch) {
+  private void send(Batch sent) {
+    List<Item> batch = sent.items();
     EvaluateRequest.Builder request = EvaluateRequest.builder().policyId(policyId);
     batch.forEach(item -> request.addContent(item.content()));
     BitSet answered = new BitSet(batch.size());
@@ -256,7 +261,7 @@ final class EvaluateAll implements Iterator<EvaluationResult>, Runnable {
         results.close();
       }
     }
-    finish(batchLeft(batch, answered), error);
+    finish(batchLeft(batch, answered), error, sent.epoch());
   }
 
   private static List<Item> batchLeft(List<Item> batch, BitSet answered) {
@@ -268,7 +273,7 @@ final class EvaluateAll implements Iterator<EvaluationResult>, Runnable {
   }
 
   /** Ends a batch: counts it done and resends, fails or drops what it left unanswered. */
-  private void finish(List<Item> left, ClavataException error) {
+  private void finish(List<Item> left, ClavataException error, long startedIn) {
     Duration wait = null;
     synchronized (this) {
       active--;
@@ -277,9 +282,12 @@ final class EvaluateAll implements Iterator<EvaluationResult>, Runnable {
         return;
       }
       if (left.isEmpty()) {
-        limit = Math.min(options.maxConcurrency(), limit + 1);
+        limit = Math.min(options.maxConcurrency(), limit + 1 / limit); // +1 per round trip
       } else if (error != null && isTransient(error) && retriable(left)) {
-        limit = Math.max(1, limit / 2);
+        if (startedIn == epoch) { // the first refusal of a burst: the others started with it
+          limit = Math.max(1, limit / 2);
+          epoch++;
+        }
         List<Item> again = new ArrayList<>(left.size());
         left.forEach(i -> again.add(new Item(i.index(), i.content(), i.attempts() + 1)));
         wait = waitBefore(error, left.get(0).attempts());
