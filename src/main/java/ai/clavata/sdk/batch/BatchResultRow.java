@@ -1,5 +1,6 @@
 package ai.clavata.sdk.batch;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -35,6 +36,7 @@ public record BatchResultRow(
    *
    * @return {@code true} when {@link #error()} is not empty
    */
+  @JsonIgnore // a view, not a field: it must not appear in your own JSON of this record
   public boolean isError() {
     return !error.isEmpty();
   }

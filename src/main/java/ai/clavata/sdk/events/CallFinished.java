@@ -1,5 +1,6 @@
 package ai.clavata.sdk.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Duration;
 
 /**
@@ -19,6 +20,7 @@ public record CallFinished(
    *
    * @return true for a 2xx status and no failure
    */
+  @JsonIgnore // a view, not a field: it must not appear in your own JSON of this record
   public boolean isSuccessful() {
     return failure == null && statusCode >= 200 && statusCode < 300;
   }

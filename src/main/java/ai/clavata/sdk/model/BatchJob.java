@@ -1,5 +1,6 @@
 package ai.clavata.sdk.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
@@ -50,6 +51,7 @@ public record BatchJob(
    *
    * @return {@code state().isTerminal()}
    */
+  @JsonIgnore // a view, not a field: it must not appear in your own JSON of this record
   public boolean isTerminal() {
     return state.isTerminal();
   }

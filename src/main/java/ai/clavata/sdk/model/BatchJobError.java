@@ -1,5 +1,7 @@
 package ai.clavata.sdk.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * An error the service reported on a batch job.
  *
@@ -23,6 +25,7 @@ public record BatchJobError(BatchJobErrorCode errorCode, String errorMessage) {
    *
    * @return {@code true} when a code or a message is set
    */
+  @JsonIgnore // a view, not a field: it must not appear in your own JSON of this record
   public boolean isError() {
     return errorCode != BatchJobErrorCode.UNSPECIFIED || !errorMessage.isEmpty();
   }

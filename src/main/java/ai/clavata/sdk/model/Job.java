@@ -1,5 +1,6 @@
 package ai.clavata.sdk.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -86,6 +87,7 @@ public record Job(
    *
    * @return {@code status().isTerminal()}
    */
+  @JsonIgnore // a view, not a field: it must not appear in your own JSON of this record
   public boolean isTerminal() {
     return status.isTerminal();
   }
