@@ -48,4 +48,35 @@ class ModulePathTest {
         .contains("consumer in module null")
         .contains("ok");
   }
+
+  @Test
+  void theFakeServerWithoutTheJdkHttpServerSaysWhatToAdd() throws Exception {
+    String dependencies = System.getProperty("clavata.runtimeClasspath");
+    Path classes =
+        Path.of(ClavataClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path testClasses =
+        Path.of(ModulePathTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Process child =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--module-path",
+                    classes + File.pathSeparator + dependencies,
+                    "--add-modules",
+                    "ai.clavata.sdk",
+                    "--limit-modules",
+                    "ai.clavata.sdk,java.base",
+                    "-cp",
+                    testClasses.toString(),
+                    "ai.clavata.modulepath.FakeServerWithoutHttpServer"))
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(output)
+        .contains("java.lang.IllegalStateException")
+        .contains("requires jdk.httpserver;")
+        .doesNotContain("NoClassDefFoundError");
+  }
 }

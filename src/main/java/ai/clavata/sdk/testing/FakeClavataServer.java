@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A real HTTP server on loopback that speaks the Clavata API, for examples and for tests of your
@@ -58,10 +59,12 @@ public final class FakeClavataServer implements AutoCloseable {
   private final FakeLabels labels = new FakeLabels(jobs);
   private final FakeBatches batches;
   private final FakeWebhooks webhooks;
+  private final AtomicLong requestIds = new AtomicLong();
   private volatile Duration streamResultDelay = Duration.ZERO;
 
   private FakeClavataServer() throws IOException {
-    http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    // A backlog of 1024: the default of 50 stalls connects by up to 3 s when many clients start.
+    http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
     executor =
         Executors.newCachedThreadPool(
             task -> {
@@ -81,8 +84,16 @@ public final class FakeClavataServer implements AutoCloseable {
    * Starts a server on a free loopback port.
    *
    * @return the running server; close it when done
+   * @throws IllegalStateException if the JDK's HTTP server (module {@code jdk.httpserver}) is not
+   *     in this JVM, as on the module path without {@code requires jdk.httpserver;}
    */
   public static FakeClavataServer start() {
+    if (ModuleLayer.boot().findModule("jdk.httpserver").isEmpty()) {
+      throw new IllegalStateException(
+          "FakeClavataServer runs on the JDK's HTTP server, module jdk.httpserver, which this JVM"
+              + " has not loaded: add `requires jdk.httpserver;` to your test module's"
+              + " module-info.java, or run with --add-modules jdk.httpserver");
+    }
     try {
       return new FakeClavataServer();
     } catch (IOException e) {
@@ -238,6 +249,7 @@ public final class FakeClavataServer implements AutoCloseable {
 
   private void handle(HttpExchange raw) throws IOException {
     try (raw) {
+      raw.getResponseHeaders().set("x-request-id", "fake-" + requestIds.incrementAndGet());
       FakeExchange exchange = new FakeExchange(raw, raw.getRequestBody().readAllBytes());
       synchronized (requests) {
         requests.add(FakeRequest.of(exchange, apiKey));
