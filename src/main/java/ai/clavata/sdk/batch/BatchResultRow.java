@@ -1,6 +1,6 @@
 package ai.clavata.sdk.batch;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -13,6 +13,9 @@ import java.util.OptionalDouble;
  * @param content the content that was evaluated
  * @param error why the item failed, or empty on success
  */
+// Helper views such as isError() are not fields: they must not appear in your own JSON of this
+// record (nor, on older Jackson, hide the field of the same name).
+@JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public record BatchResultRow(
     String refId, BatchContentType type, List<BatchLabel> labels, String content, String error) {
 
@@ -36,7 +39,6 @@ public record BatchResultRow(
    *
    * @return {@code true} when {@link #error()} is not empty
    */
-  @JsonIgnore // a view, not a field: it must not appear in your own JSON of this record
   public boolean isError() {
     return !error.isEmpty();
   }

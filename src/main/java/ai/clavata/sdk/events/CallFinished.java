@@ -1,6 +1,6 @@
 package ai.clavata.sdk.events;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Duration;
 
 /**
@@ -12,6 +12,9 @@ import java.time.Duration;
  * @param failure why the call gave up without a response, or {@code null}
  * @param duration from the first attempt to the end, waits included
  */
+// Helper views such as isError() are not fields: they must not appear in your own JSON of this
+// record (nor, on older Jackson, hide the field of the same name).
+@JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public record CallFinished(
     ApiCall call, int attempts, int statusCode, Throwable failure, Duration duration) {
 
@@ -20,7 +23,6 @@ public record CallFinished(
    *
    * @return true for a 2xx status and no failure
    */
-  @JsonIgnore // a view, not a field: it must not appear in your own JSON of this record
   public boolean isSuccessful() {
     return failure == null && statusCode >= 200 && statusCode < 300;
   }

@@ -1,6 +1,6 @@
 package ai.clavata.sdk.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Instant;
 
 /**
@@ -17,6 +17,9 @@ import java.time.Instant;
  *     BatchJobState#COMPLETED} and valid about 4 hours (each read returns a fresh one); {@code
  *     null} or empty before
  */
+// Helper views such as isError() are not fields: they must not appear in your own JSON of this
+// record (nor, on older Jackson, hide the field of the same name).
+@JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public record BatchJob(
     String batchJobId,
     String name,
@@ -51,7 +54,6 @@ public record BatchJob(
    *
    * @return {@code state().isTerminal()}
    */
-  @JsonIgnore // a view, not a field: it must not appear in your own JSON of this record
   public boolean isTerminal() {
     return state.isTerminal();
   }

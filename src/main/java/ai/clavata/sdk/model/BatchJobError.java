@@ -1,6 +1,6 @@
 package ai.clavata.sdk.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 /**
  * An error the service reported on a batch job.
@@ -8,6 +8,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param errorCode the kind of error; {@link BatchJobErrorCode#UNSPECIFIED} when none
  * @param errorMessage the service's explanation; never {@code null}
  */
+// Helper views such as isError() are not fields: they must not appear in your own JSON of this
+// record (nor, on older Jackson, hide the field of the same name).
+@JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public record BatchJobError(BatchJobErrorCode errorCode, String errorMessage) {
   /**
    * Creates the record, normalizing absent values.
@@ -25,7 +28,6 @@ public record BatchJobError(BatchJobErrorCode errorCode, String errorMessage) {
    *
    * @return {@code true} when a code or a message is set
    */
-  @JsonIgnore // a view, not a field: it must not appear in your own JSON of this record
   public boolean isError() {
     return errorCode != BatchJobErrorCode.UNSPECIFIED || !errorMessage.isEmpty();
   }

@@ -1,6 +1,6 @@
 package ai.clavata.sdk.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +32,9 @@ import java.util.Objects;
  * @param labelVersionId the label version's id on label-first flows, else {@code null}
  * @param jobType the billing classification; {@link JobType#UNSPECIFIED} when absent
  */
+// Helper views such as isError() are not fields: they must not appear in your own JSON of this
+// record (nor, on older Jackson, hide the field of the same name).
+@JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public record Job(
     String jobUuid,
     String customerId,
@@ -87,7 +90,6 @@ public record Job(
    *
    * @return {@code status().isTerminal()}
    */
-  @JsonIgnore // a view, not a field: it must not appear in your own JSON of this record
   public boolean isTerminal() {
     return status.isTerminal();
   }
