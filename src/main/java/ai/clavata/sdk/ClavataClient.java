@@ -77,7 +77,8 @@ public final class ClavataClient implements AutoCloseable {
             .callTimeout(config.timeout());
     Redactor redactor = new Redactor(credentials);
     ClavataLog log = ClavataLog.of(config.resolvedLogLevel());
-    CallEvents events = new CallEvents(GuardedListener.of(log, config.eventListener()), redactor);
+    CallEvents events =
+        new CallEvents(GuardedListener.of(log, config.eventListener()), redactor, config.timing());
     OkHttpClient http =
         HttpClients.api(
             base,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,32 +19,41 @@ import org.junit.jupiter.api.Test;
  */
 class ModulePathTest {
 
-  @Test
-  void everyFeatureWorksFromOutsideTheModule() throws Exception {
+  /**
+   * Runs {@code mainClass} from the test classes on the class path, the SDK and its dependencies on
+   * the module path, with {@code options} before the class path; returns what it printed.
+   */
+  private static Result run(String mainClass, String... options) throws Exception {
     String dependencies = System.getProperty("clavata.runtimeClasspath");
     assertThat(dependencies).as("set by the build (maven-dependency-plugin)").isNotBlank();
     Path classes =
         Path.of(ClavataClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path testClasses =
         Path.of(ModulePathTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Process child =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--module-path",
-                    classes + File.pathSeparator + dependencies,
-                    "--add-modules",
-                    "ai.clavata.sdk,jdk.httpserver",
-                    "-cp",
-                    testClasses.toString(),
-                    "ai.clavata.modulepath.ModulePathConsumer"))
-            .redirectErrorStream(true)
-            .start();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("--module-path");
+    command.add(classes + File.pathSeparator + dependencies);
+    command.addAll(List.of(options));
+    command.addAll(List.of("-cp", testClasses.toString(), mainClass));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(child.exitValue(), output);
+  }
 
-    assertThat(child.exitValue()).as(output).isZero();
-    assertThat(output)
+  private record Result(int exitValue, String output) {}
+
+  @Test
+  void everyFeatureWorksFromOutsideTheModule() throws Exception {
+    Result result =
+        run(
+            "ai.clavata.modulepath.ModulePathConsumer",
+            "--add-modules",
+            "ai.clavata.sdk,jdk.httpserver");
+
+    assertThat(result.exitValue()).as(result.output()).isZero();
+    assertThat(result.output())
         .contains("sdk in module ai.clavata.sdk")
         .contains("consumer in module null")
         .contains("ok");
@@ -51,30 +61,15 @@ class ModulePathTest {
 
   @Test
   void theFakeServerWithoutTheJdkHttpServerSaysWhatToAdd() throws Exception {
-    String dependencies = System.getProperty("clavata.runtimeClasspath");
-    Path classes =
-        Path.of(ClavataClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Path testClasses =
-        Path.of(ModulePathTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Process child =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--module-path",
-                    classes + File.pathSeparator + dependencies,
-                    "--add-modules",
-                    "ai.clavata.sdk",
-                    "--limit-modules",
-                    "ai.clavata.sdk,java.base",
-                    "-cp",
-                    testClasses.toString(),
-                    "ai.clavata.modulepath.FakeServerWithoutHttpServer"))
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    Result result =
+        run(
+            "ai.clavata.modulepath.FakeServerWithoutHttpServer",
+            "--add-modules",
+            "ai.clavata.sdk",
+            "--limit-modules",
+            "ai.clavata.sdk,java.base");
 
-    assertThat(output)
+    assertThat(result.output())
         .contains("java.lang.IllegalStateException")
         .contains("requires jdk.httpserver;")
         .doesNotContain("NoClassDefFoundError");

@@ -7,7 +7,8 @@ import java.util.function.Supplier;
  * The retry state of one asynchronous call, bound to the thread that runs its blocking step. It
  * lets the retry interceptor hand a backoff to the client's scheduler instead of sleeping (it
  * throws {@link Deferred}, and the call runs again when the wait is over, with the retries counted
- * so far), and lets cancelling the call's future reach the OkHttp call in flight.
+ * so far, kept in the call's record), and lets cancelling the call's future reach the OkHttp call
+ * in flight.
  *
  * <p>Outside an async call there is no scope and retries sleep as usual. A scope wraps a step that
  * sends one request, or only reads, since the whole step runs again after a deferred wait.
@@ -15,7 +16,6 @@ import java.util.function.Supplier;
 public final class RetryScope {
   private static final ThreadLocal<RetryScope> CURRENT = new ThreadLocal<>();
 
-  private int retriesDone;
   private volatile boolean cancelled;
   private volatile Runnable cancelInFlight;
   private Object record;
@@ -55,20 +55,13 @@ public final class RetryScope {
     return type.cast(record);
   }
 
-  /** The retries already made by earlier runs of this call. */
-  public int retriesDone() {
-    return retriesDone;
-  }
-
   /**
-   * Ends this run: the call runs again after {@code wait}, as retry number {@code nextRetry}.
+   * Ends this run: the call runs again after {@code wait}, resuming from its {@link #record}.
    *
-   * @param nextRetry the retries made once the next run starts
    * @param wait the backoff
    * @return the signal to throw; the caller has closed the failed response
    */
-  public Deferred defer(int nextRetry, Duration wait) {
-    retriesDone = nextRetry;
+  public Deferred defer(Duration wait) {
     return new Deferred(wait);
   }
 

@@ -21,19 +21,14 @@ import okhttp3.Response;
  */
 public record CallEvents(
     ClavataEventListener listener, Redactor redactor, boolean storage, Timing timing) {
-  /** The events of the API client's calls. */
-  public CallEvents(ClavataEventListener listener, Redactor redactor) {
-    this(listener, redactor, false, Timing.SYSTEM);
+  /** The events of the API client's calls, timed by {@code timing}. */
+  public CallEvents(ClavataEventListener listener, Redactor redactor, Timing timing) {
+    this(listener, redactor, false, timing);
   }
 
   /** The same events for the storage client's calls. */
   CallEvents forStorage() {
     return new CallEvents(listener, redactor, true, timing);
-  }
-
-  /** The same events, timed by {@code clock}. */
-  CallEvents withTiming(Timing clock) {
-    return new CallEvents(listener, redactor, storage, clock);
   }
 
   /** Whether anyone listens. */

@@ -23,6 +23,7 @@ public final class CallRecord {
   private List<Throwable> earlierFailures; // made at the first failure: most calls have none
   private ApiCall call;
   private int attempts;
+  private int retries;
   private boolean started;
   private long startedNanos;
 
@@ -84,6 +85,16 @@ public final class CallRecord {
 
   int attempts() {
     return attempts;
+  }
+
+  /** The counted retries made so far (not the free retry of a stale connection). */
+  int retries() {
+    return retries;
+  }
+
+  /** Counts one more retry and returns how many there are now. */
+  int nextRetry() {
+    return ++retries;
   }
 
   /** Remembers the failure of an attempt that will be retried. */

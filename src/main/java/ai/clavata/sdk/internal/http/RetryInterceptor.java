@@ -39,7 +39,7 @@ public final class RetryInterceptor implements Interceptor {
   public RetryInterceptor(RetryPolicy policy, Timing timing, CallEvents events) {
     this.policy = policy;
     this.timing = timing;
-    this.events = events.withTiming(timing);
+    this.events = events;
   }
 
   @Override
@@ -53,11 +53,10 @@ public final class RetryInterceptor implements Interceptor {
       events.started(record, request);
     }
     RetryScope scope = RetryScope.current();
-    int retry = 0;
     if (scope != null) { // an async call: waits go to its timer, a cancel reaches this call
       scope.onCancel(chain.call()::cancel);
-      retry = scope.retriesDone();
     }
+    int retry = record.retries(); // more than 0 when an async call resumes after a deferred wait
     long started = record.startedNanos();
     while (true) {
       boolean mayRetry = replayable && retry < policy.maxRetries();
@@ -90,8 +89,7 @@ public final class RetryInterceptor implements Interceptor {
       record.failedBeforeRetry(failureOf(response));
       events.retry(record, request, attempt, "HTTP " + response.code(), wait);
       response.close();
-      pause(scope, retry, wait);
-      retry++;
+      retry = pause(scope, record, wait);
     }
   }
 
@@ -140,8 +138,7 @@ public final class RetryInterceptor implements Interceptor {
     }
     record.failedBeforeRetry(failure);
     events.retry(record, request, attempt, reason(failure), wait);
-    pause(RetryScope.current(), retry, wait);
-    return retry + 1;
+    return pause(RetryScope.current(), record, wait);
   }
 
   private static String reason(IOException failure) {
@@ -149,12 +146,17 @@ public final class RetryInterceptor implements Interceptor {
     return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
-  /** Sleeps, or in an async call ends this run so that the timer can run the call again. */
-  private void pause(RetryScope scope, int retry, Duration wait) throws IOException {
+  /**
+   * Counts the retry, then sleeps, or in an async call ends this run so that the timer can run the
+   * call again; returns the retries made.
+   */
+  private int pause(RetryScope scope, CallRecord record, Duration wait) throws IOException {
+    int next = record.nextRetry(); // counted first, so that a deferred run resumes after it
     if (scope != null) {
-      throw scope.defer(retry + 1, wait);
+      throw scope.defer(wait);
     }
     timing.pause(wait);
+    return next;
   }
 
   /** The typed error of a failed response that is retried, read before it is closed. */

@@ -5,9 +5,11 @@ import ai.clavata.sdk.events.CallFinished;
 import ai.clavata.sdk.events.CallStarted;
 import ai.clavata.sdk.events.ClavataEventListener;
 import ai.clavata.sdk.events.JobPolled;
+import ai.clavata.sdk.events.LogLevel;
 import ai.clavata.sdk.events.RetryScheduled;
 import ai.clavata.sdk.events.StreamFinished;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -30,14 +32,14 @@ public final class GuardedListener implements ClavataEventListener {
    * @return a listener that never throws
    */
   public static ClavataEventListener of(ClavataLog log, ClavataEventListener caller) {
-    boolean logging = log.level().includes(ai.clavata.sdk.events.LogLevel.INFO);
-    if (!logging && caller == NONE) {
-      return NONE;
+    List<ClavataEventListener> listeners = new ArrayList<>(2);
+    if (log.level().includes(LogLevel.INFO)) {
+      listeners.add(new LoggingListener(log));
     }
-    return new GuardedListener(
-        logging && caller != NONE
-            ? List.of(new LoggingListener(log), caller)
-            : List.of(logging ? new LoggingListener(log) : caller));
+    if (caller != NONE) {
+      listeners.add(caller);
+    }
+    return listeners.isEmpty() ? NONE : new GuardedListener(List.copyOf(listeners));
   }
 
   @Override

@@ -8,6 +8,7 @@ import ai.clavata.sdk.events.LogLevel;
 import ai.clavata.sdk.events.RetryScheduled;
 import ai.clavata.sdk.events.StreamFinished;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Turns call events into the {@code INFO} and {@code DEBUG} log lines: one per attempt, per retry,
@@ -82,7 +83,7 @@ public final class LoggingListener implements ClavataEventListener {
             "stream of "
                 + e.inputs()
                 + " input(s) "
-                + e.ending().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + e.ending().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                 + ": "
                 + e.results()
                 + " result(s) in "

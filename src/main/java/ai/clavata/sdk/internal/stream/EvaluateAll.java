@@ -3,7 +3,6 @@ package ai.clavata.sdk.internal.stream;
 import ai.clavata.sdk.errors.ClavataApiException;
 import ai.clavata.sdk.errors.ClavataException;
 import ai.clavata.sdk.errors.ClavataIoException;
-import ai.clavata.sdk.errors.GrpcCode;
 import ai.clavata.sdk.errors.RateLimitException;
 import ai.clavata.sdk.errors.StreamInterruptedException;
 import ai.clavata.sdk.model.ContentData;
@@ -11,6 +10,7 @@ import ai.clavata.sdk.model.EvaluationResult;
 import ai.clavata.sdk.stream.EvaluateAllOptions;
 import ai.clavata.sdk.stream.EvaluateRequest;
 import ai.clavata.sdk.stream.EvaluationStream;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -105,7 +105,7 @@ final class EvaluateAll implements Iterator<EvaluationResult>, Runnable {
         Thread.currentThread().interrupt();
         run();
         throw new ClavataIoException(
-            "interrupted while waiting for results", new java.io.InterruptedIOException());
+            "interrupted while waiting for results", new InterruptedIOException());
       }
       if (next == END) {
         finished = true;
@@ -332,11 +332,9 @@ final class EvaluateAll implements Iterator<EvaluationResult>, Runnable {
 
   private static boolean isTransient(ClavataException error) {
     if (error instanceof ClavataApiException api) {
-      GrpcCode code = api.grpcCode().orElse(null);
       return api.httpStatus() == 429
           || api.httpStatus() == 503
-          || code == GrpcCode.RESOURCE_EXHAUSTED
-          || code == GrpcCode.UNAVAILABLE;
+          || StreamSession.isBusy(api.grpcCode().orElse(null));
     }
     return error instanceof ClavataIoException;
   }

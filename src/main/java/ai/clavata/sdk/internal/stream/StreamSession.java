@@ -173,9 +173,8 @@ final class StreamSession implements Iterator<EvaluationResult> {
 
   private boolean mayResubmit(ClavataApiException error) {
     GrpcCode code = error.grpcCode().orElse(null);
-    boolean transientError = code == GrpcCode.RESOURCE_EXHAUSTED || code == GrpcCode.UNAVAILABLE;
     return request.resubmitUnanswered()
-        && transientError
+        && isBusy(code)
         && resubmissions < client.maxResubmissions()
         && !unanswered().isEmpty();
   }
@@ -195,6 +194,11 @@ final class StreamSession implements Iterator<EvaluationResult> {
     }
     holder.replace(call, response);
     lines = client.reader(response);
+  }
+
+  /** Whether a gRPC code says the server is busy (rate limit, unavailable): worth a later try. */
+  static boolean isBusy(GrpcCode code) {
+    return code == GrpcCode.RESOURCE_EXHAUSTED || code == GrpcCode.UNAVAILABLE;
   }
 
   private List<Integer> unanswered() {

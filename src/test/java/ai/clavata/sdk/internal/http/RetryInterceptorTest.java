@@ -44,7 +44,7 @@ class RetryInterceptorTest {
                 new RetryInterceptor(
                     RetryPolicy.DEFAULT,
                     timing,
-                    new CallEvents(ClavataEventListener.NONE, new Redactor(() -> null))))
+                    new CallEvents(ClavataEventListener.NONE, new Redactor(() -> null), timing)))
             .build();
     return http;
   }
