@@ -231,6 +231,22 @@ class EventListenerTest extends MockServerTest {
   }
 
   @Test
+  void batchPollsAreHeardToo() {
+    String queued =
+        "{\"batchJobs\":[{\"batchJobId\":\"bj-1\",\"state\":\"BATCH_JOB_STATE_QUEUED\"}]}";
+    String done =
+        "{\"batchJobs\":[{\"batchJobId\":\"bj-1\",\"state\":\"BATCH_JOB_STATE_COMPLETED\","
+            + "\"outputFileUrl\":\"https://s/out\"}]}";
+    server.enqueue(ok(queued));
+    server.enqueue(ok(done));
+    client.batch().awaitCompletion("bj-1", PollOptions.forBatchJobs());
+
+    assertThat(heard.of(JobPolled.class))
+        .extracting(JobPolled::kind, JobPolled::id, JobPolled::poll, JobPolled::done)
+        .containsExactly(tuple("batch job", "bj-1", 1, false), tuple("batch job", "bj-1", 2, true));
+  }
+
+  @Test
   void aListenerThatThrowsDoesNotBreakTheCall() {
     ClavataEventListener broken =
         new ClavataEventListener() {

@@ -22,6 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -190,6 +192,38 @@ class EvaluateAllTest {
       assertThat(worker.isAlive()).as(worker.getName()).isFalse();
     }
     assertThatThrownBy(results::next).isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
+  void closingEarlyReleasesEveryConnection() throws Exception {
+    ConnectionPool pool = new ConnectionPool(16, 1, TimeUnit.MINUTES);
+    OkHttpClient mine = new OkHttpClient.Builder().connectionPool(pool).build();
+    try (ClavataClient own =
+        ClavataClient.builder()
+            .apiKey(server.apiKey())
+            .baseUrl(server.baseUrl())
+            .okHttpClient(mine)
+            .build()) {
+      EvaluationStream stream =
+          own.stream()
+              .evaluateAll(
+                  "p",
+                  items(100_000, new AtomicInteger()),
+                  EvaluateAllOptions.builder().batchSize(50).maxConcurrency(4).build());
+      Iterator<EvaluationResult> results = stream.iterator();
+      for (int i = 0; i < 10; i++) {
+        results.next();
+      }
+      stream.close();
+      for (Thread t : Thread.getAllStackTraces().keySet()) {
+        if (t.getName().startsWith("clavata-evaluate-all-")) {
+          t.join(TimeUnit.SECONDS.toMillis(10));
+        }
+      }
+      pool.evictAll(); // closes the idle ones: what is left is still held by a response
+      assertThat(pool.connectionCount()).isZero();
+    }
+    mine.dispatcher().executorService().shutdown();
   }
 
   @Test
