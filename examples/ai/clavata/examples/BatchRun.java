@@ -6,13 +6,13 @@ import ai.clavata.sdk.batch.BatchResultRow;
 import ai.clavata.sdk.batch.BatchResults;
 import ai.clavata.sdk.model.BatchJob;
 import ai.clavata.sdk.model.PollOptions;
+import ai.clavata.sdk.testing.FakeClavataServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.stream.Collectors;
 
 /**
@@ -42,10 +42,7 @@ public final class BatchRun {
     try (ExampleEnvironment env = ExampleEnvironment.open(System.out)) {
       Path input = args.length > 0 ? Path.of(args[0]) : sampleFile();
       PollOptions polling =
-          env.fakeServer() != null
-              ? new PollOptions(
-                  Duration.ofMillis(200), Duration.ofMillis(200), 2.0, Duration.ofMinutes(1))
-              : PollOptions.forBatchJobs();
+          env.fakeServer() != null ? FakeClavataServer.fastPolling() : PollOptions.forBatchJobs();
       run(env.client(), env.policyId(), input, polling, System.out);
     }
   }

@@ -2,12 +2,11 @@ package ai.clavata.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.clavata.sdk.model.PollOptions;
+import ai.clavata.sdk.testing.FakeClavataServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,9 +82,8 @@ class ExamplesTest {
 
   @Test
   void batchRunShowsProgressAndResults() {
-    PollOptions fast =
-        new PollOptions(Duration.ofMillis(1), Duration.ofMillis(1), 2.0, Duration.ofSeconds(30));
-    BatchRun.run(env.client(), env.policyId(), BatchRun.sampleFile(), fast, out);
+    BatchRun.run(
+        env.client(), env.policyId(), BatchRun.sampleFile(), FakeClavataServer.fastPolling(), out);
     assertThat(output())
         .contains("is QUEUED")
         .contains("is COMPLETED")

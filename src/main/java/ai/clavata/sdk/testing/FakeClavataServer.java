@@ -2,6 +2,7 @@ package ai.clavata.sdk.testing;
 
 import ai.clavata.sdk.internal.Json;
 import ai.clavata.sdk.model.BatchJobState;
+import ai.clavata.sdk.model.PollOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -198,6 +199,22 @@ public final class FakeClavataServer implements AutoCloseable {
   public FakeClavataServer batchProgression(BatchJobState... states) {
     batches.progression(Arrays.asList(states));
     return this;
+  }
+
+  /**
+   * Waits for this server's jobs and batch jobs: a poll every 20 ms, for up to 30 s. Its batch jobs
+   * move one state per poll, so {@link PollOptions#forBatchJobs()}, made for batches that take
+   * hours, would spend over a minute on them.
+   *
+   * <pre>{@code
+   * BatchJob done = client.batch().run("test", "policy-1", input, FakeClavataServer.fastPolling());
+   * }</pre>
+   *
+   * @return poll options for tests against the fake server
+   */
+  public static PollOptions fastPolling() {
+    return new PollOptions(
+        Duration.ofMillis(20), Duration.ofMillis(20), 1.0, Duration.ofSeconds(30));
   }
 
   /**

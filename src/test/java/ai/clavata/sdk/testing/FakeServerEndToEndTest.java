@@ -23,7 +23,6 @@ import ai.clavata.sdk.model.Job;
 import ai.clavata.sdk.model.JobStatus;
 import ai.clavata.sdk.model.Outcome;
 import ai.clavata.sdk.model.PolicyEvaluationReport;
-import ai.clavata.sdk.model.PollOptions;
 import ai.clavata.sdk.model.PrecheckFailureType;
 import ai.clavata.sdk.stream.EvaluateRequest;
 import ai.clavata.sdk.stream.EvaluationStream;
@@ -197,10 +196,15 @@ class FakeServerEndToEndTest {
             BatchInputRow.text("r2", "hello"),
             BatchInputRow.imageUrl("r3", "https://example.com/bomb.png"));
     List<BatchJobState> seen = new ArrayList<>();
-    PollOptions fast =
-        new PollOptions(Duration.ofMillis(1), Duration.ofMillis(2), 2.0, Duration.ofSeconds(10));
     BatchJob done =
-        client.batch().run("nightly", "p", BatchInput.of(rows), fast, job -> seen.add(job.state()));
+        client
+            .batch()
+            .run(
+                "nightly",
+                "p",
+                BatchInput.of(rows),
+                FakeClavataServer.fastPolling(),
+                job -> seen.add(job.state()));
     assertThat(seen).endsWith(BatchJobState.COMPLETED);
     try (BatchResults results = client.batch().results(done)) {
       List<BatchResultRow> all = results.stream().toList();
