@@ -1,10 +1,7 @@
 package ai.clavata.sdk.testing;
 
-import ai.clavata.sdk.internal.Json;
 import ai.clavata.sdk.model.BatchJobState;
 import ai.clavata.sdk.model.PollOptions;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -16,9 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,15 +48,9 @@ public final class FakeClavataServer implements AutoCloseable {
   private final ExecutorService executor;
   private final String apiKey = "fake-" + UUID.randomUUID();
   private final String baseUrl;
-  private final Map<String, Policy> policies = new ConcurrentHashMap<>();
-  private final FakeFaults faults = new FakeFaults();
   private final List<FakeRequest> requests = new ArrayList<>();
-  private final FakeJobs jobs = new FakeJobs();
-  private final FakeLabels labels = new FakeLabels(jobs);
-  private final FakeBatches batches;
-  private final FakeWebhooks webhooks;
   private final AtomicLong requestIds = new AtomicLong();
-  private volatile Duration streamResultDelay = Duration.ZERO;
+  private final FakeRoutes routes;
 
   private FakeClavataServer() throws IOException {
     // A backlog of 1024: the default of 50 stalls connects by up to 3 s when many clients start.
@@ -76,8 +65,7 @@ public final class FakeClavataServer implements AutoCloseable {
     http.setExecutor(executor);
     http.createContext("/", this::handle);
     baseUrl = "http://" + http.getAddress().getHostString() + ":" + http.getAddress().getPort();
-    batches = new FakeBatches(baseUrl);
-    webhooks = new FakeWebhooks(executor);
+    routes = new FakeRoutes(apiKey, baseUrl, executor);
     http.start();
   }
 
@@ -129,7 +117,7 @@ public final class FakeClavataServer implements AutoCloseable {
    * @return this server
    */
   public FakeClavataServer policy(String policyId, FakePolicy... labels) {
-    policies.put(
+    routes.policies.put(
         policyId,
         new Policy(
             policyId,
@@ -148,7 +136,7 @@ public final class FakeClavataServer implements AutoCloseable {
    * @return this server
    */
   public FakeClavataServer label(String labelVersionId, FakePolicy label) {
-    labels.define(labelVersionId, label);
+    routes.labels.define(labelVersionId, label);
     return this;
   }
 
@@ -162,7 +150,7 @@ public final class FakeClavataServer implements AutoCloseable {
    * @return this server
    */
   public FakeClavataServer failNext(FakeEndpoint endpoint, int times, FakeFailure failure) {
-    faults.failNext(endpoint, times, failure);
+    routes.faults.failNext(endpoint, times, failure);
     return this;
   }
 
@@ -175,7 +163,7 @@ public final class FakeClavataServer implements AutoCloseable {
    * @return this server
    */
   public FakeClavataServer failStreamAfter(int results, FakeFailure failure) {
-    faults.failStreamAfter(results, failure);
+    routes.faults.failStreamAfter(results, failure);
     return this;
   }
 
@@ -186,7 +174,7 @@ public final class FakeClavataServer implements AutoCloseable {
    * @return this server
    */
   public FakeClavataServer streamResultDelay(Duration delay) {
-    streamResultDelay = delay;
+    routes.streamResultDelay = delay;
     return this;
   }
 
@@ -197,7 +185,7 @@ public final class FakeClavataServer implements AutoCloseable {
    * @return this server
    */
   public FakeClavataServer batchProgression(BatchJobState... states) {
-    batches.progression(Arrays.asList(states));
+    routes.batches.progression(Arrays.asList(states));
     return this;
   }
 
@@ -235,7 +223,7 @@ public final class FakeClavataServer implements AutoCloseable {
    * @return the deliveries
    */
   public List<FakeWebhookDelivery> webhookDeliveries() {
-    return webhooks.deliveries();
+    return routes.webhooks.deliveries();
   }
 
   /**
@@ -249,7 +237,7 @@ public final class FakeClavataServer implements AutoCloseable {
    */
   public List<FakeWebhookDelivery> awaitWebhookDeliveries(int count, Duration timeout)
       throws InterruptedException {
-    return webhooks.await(count, timeout);
+    return routes.webhooks.await(count, timeout);
   }
 
   /** Stops the server at once. */
@@ -272,160 +260,10 @@ public final class FakeClavataServer implements AutoCloseable {
         requests.add(FakeRequest.of(exchange, apiKey));
       }
       try {
-        route(exchange);
+        routes.route(exchange);
       } catch (IOException | RuntimeException e) {
         exchange.sendStatus(400, 3, "invalid request: " + e.getMessage());
       }
     }
-  }
-
-  private void route(FakeExchange exchange) throws IOException {
-    if (exchange.path.startsWith(FakeBatches.STORAGE)) {
-      FakeEndpoint endpoint =
-          exchange.method.equals("PUT") ? FakeEndpoint.UPLOAD : FakeEndpoint.DOWNLOAD;
-      if (!faults.answer(exchange, endpoint)) {
-        batches.storage(exchange);
-      }
-      return;
-    }
-    if (!(("Bearer " + apiKey).equals(exchange.header("Authorization")))) {
-      exchange.exchange.getResponseHeaders().set("WWW-Authenticate", "invalid API key");
-      exchange.sendStatus(401, 16, "missing or invalid API key");
-      return;
-    }
-    String[] path = exchange.path.split("/");
-    String route = exchange.method + " " + String.join("/", shape(path));
-    switch (route) {
-      case "POST /v1/jobs" ->
-          ifNotFailed(exchange, FakeEndpoint.CREATE_JOB, () -> createJob(exchange));
-      case "GET /v1/jobs" ->
-          ifNotFailed(
-              exchange, FakeEndpoint.LIST_JOBS, () -> exchange.sendJson(200, jobs.list(exchange)));
-      case "POST /v1/jobs/stream" ->
-          ifNotFailed(exchange, FakeEndpoint.STREAM, () -> stream(exchange));
-      case "GET /v1/jobs/{id}" ->
-          ifNotFailed(exchange, FakeEndpoint.GET_JOB, () -> getJob(exchange, path[3]));
-      case "POST /v1/batch-jobs" ->
-          ifNotFailed(exchange, FakeEndpoint.CREATE_BATCH_JOB, () -> createBatch(exchange));
-      case "GET /v1/batch-jobs" ->
-          ifNotFailed(
-              exchange,
-              FakeEndpoint.LIST_BATCH_JOBS,
-              () ->
-                  exchange.sendJson(
-                      200,
-                      batches.list(
-                          exchange.queryValues("batchJobIds"), exchange.queryValues("states"))));
-      case "POST /v1/batch-jobs/{id}/start" ->
-          ifNotFailed(exchange, FakeEndpoint.START_BATCH_JOB, () -> startBatch(exchange, path[3]));
-      case "POST /v1/batch-jobs/{id}/cancel" ->
-          ifNotFailed(
-              exchange, FakeEndpoint.CANCEL_BATCH_JOB, () -> cancelBatch(exchange, path[3]));
-      case "POST /v1/labels/evaluate" ->
-          ifNotFailed(exchange, FakeEndpoint.LABELS, () -> labels.evaluate(exchange));
-      default -> exchange.sendStatus(404, 5, "Not Found");
-    }
-  }
-
-  /** The route's shape: ids replaced by {id}. */
-  private static List<String> shape(String[] path) {
-    List<String> shape = new ArrayList<>(Arrays.asList(path));
-    if (shape.size() >= 4
-        && !(shape.get(2).equals("jobs") && shape.get(3).equals("stream"))
-        && !shape.get(2).equals("labels")) {
-      shape.set(3, "{id}");
-    }
-    return shape;
-  }
-
-  private interface Action {
-    void run() throws IOException;
-  }
-
-  private void ifNotFailed(FakeExchange exchange, FakeEndpoint endpoint, Action action)
-      throws IOException {
-    if (!faults.answer(exchange, endpoint)) {
-      action.run();
-    }
-  }
-
-  private void createJob(FakeExchange exchange) throws IOException {
-    JsonNode request = exchange.json();
-    Policy policy = requirePolicy(exchange, request);
-    if (policy != null && requireContent(exchange, request)) {
-      ObjectNode created = jobs.create(policy, request);
-      exchange.sendJson(200, created);
-      webhooks.deliverIfAsked(
-          request, jobs.completed(created.path("job").path("jobUuid").asText()));
-    }
-  }
-
-  private void getJob(FakeExchange exchange, String jobUuid) throws IOException {
-    ObjectNode job = jobs.get(jobUuid);
-    if (job == null) {
-      exchange.sendStatus(404, 5, "job " + jobUuid + " not found");
-    } else {
-      exchange.sendJson(200, job);
-    }
-  }
-
-  private void stream(FakeExchange exchange) throws IOException {
-    JsonNode request = exchange.json();
-    Policy policy = requirePolicy(exchange, request);
-    if (policy == null || !requireContent(exchange, request)) {
-      return;
-    }
-    FakeFaults.StreamFault fault = faults.takeStreamFault();
-    if (fault != null && fault.afterResults() <= 0) {
-      FakeFaults.sendWrapped(exchange, fault.failure());
-      return;
-    }
-    new FakeStream(exchange, policy, request, streamResultDelay)
-        .send(
-            fault == null ? Integer.MAX_VALUE : fault.afterResults(),
-            fault == null ? null : fault.failure());
-  }
-
-  private void createBatch(FakeExchange exchange) throws IOException {
-    JsonNode request = exchange.json();
-    Policy policy = requirePolicy(exchange, request);
-    if (policy != null) {
-      exchange.sendJson(200, batches.create(policy, request.path("name").asText("")));
-    }
-  }
-
-  private void startBatch(FakeExchange exchange, String id) throws IOException {
-    if (!batches.exists(id)) {
-      exchange.sendStatus(404, 5, "batch job " + id + " not found");
-    } else {
-      exchange.sendJson(200, Json.MAPPER.createObjectNode());
-    }
-  }
-
-  private void cancelBatch(FakeExchange exchange, String id) throws IOException {
-    ObjectNode cancelled = batches.cancel(id);
-    if (cancelled == null) {
-      exchange.sendStatus(404, 5, "batch job " + id + " not found");
-    } else {
-      exchange.sendJson(200, cancelled);
-    }
-  }
-
-  private Policy requirePolicy(FakeExchange exchange, JsonNode request) throws IOException {
-    String policyId = request.path("policyId").asText("");
-    Policy policy = policies.get(policyId);
-    if (policy == null) {
-      exchange.sendStatus(404, 5, "policy " + policyId + " not found");
-    }
-    return policy;
-  }
-
-  private static boolean requireContent(FakeExchange exchange, JsonNode request)
-      throws IOException {
-    if (!request.path("contentData").isArray() || request.path("contentData").isEmpty()) {
-      exchange.sendStatus(400, 3, "contentData is required");
-      return false;
-    }
-    return true;
   }
 }
