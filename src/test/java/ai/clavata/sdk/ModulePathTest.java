@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * The SDK as a named module, checked at run time: a consumer on the class path (the unnamed module)
  * uses every feature of the SDK on the module path, so a package missing from {@code exports}, a
  * record package missing from {@code opens}, or a missing {@code requires} fails here, not in a
- * user's build. The build passes the runtime class path in {@code clavata.runtimeClasspath}; the
- * other tests run on the class path.
+ * user's build. The build passes the runtime class path in {@code clavata.runtimeClasspath}, and
+ * any further root modules in {@code clavata.addModules}; the other tests run on the class path.
  */
 class ModulePathTest {
 
@@ -35,6 +35,12 @@ class ModulePathTest {
     command.add("--module-path");
     command.add(classes + File.pathSeparator + dependencies);
     command.addAll(List.of(options));
+    // Root modules the build adds: the okhttp4 profile's kotlin.stdlib, which OkHttp 4.12, an
+    // automatic module, cannot require (OkHttp 5's module descriptor does).
+    String addModules = System.getProperty("clavata.addModules", "");
+    if (!addModules.isBlank()) {
+      command.addAll(List.of("--add-modules", addModules));
+    }
     command.addAll(List.of("-cp", testClasses.toString(), mainClass));
     Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
