@@ -104,8 +104,12 @@ final class FakeBatches {
     return response;
   }
 
-  synchronized boolean exists(String id) {
-    return batches.containsKey(id);
+  /**
+   * The StartBatchJobResponse (empty), or {@code null} for an unknown id. A job starts by itself
+   * after its upload, so starting changes nothing.
+   */
+  synchronized ObjectNode started(String id) {
+    return batches.containsKey(id) ? Json.MAPPER.createObjectNode() : null;
   }
 
   /** The CancelBatchJobResponse, or {@code null} for an unknown id. */

@@ -1,6 +1,5 @@
 package ai.clavata.sdk.testing;
 
-import ai.clavata.sdk.internal.Json;
 import ai.clavata.sdk.testing.FakeClavataServer.Policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,7 +59,10 @@ final class FakeRoutes {
       case "POST /v1/jobs/stream" ->
           ifNotFailed(exchange, FakeEndpoint.STREAM, () -> stream(exchange));
       case "GET /v1/jobs/{id}" ->
-          ifNotFailed(exchange, FakeEndpoint.GET_JOB, () -> getJob(exchange, path[3]));
+          ifNotFailed(
+              exchange,
+              FakeEndpoint.GET_JOB,
+              () -> sendOrNotFound(exchange, jobs.get(path[3]), "job " + path[3]));
       case "POST /v1/batch-jobs" ->
           ifNotFailed(exchange, FakeEndpoint.CREATE_BATCH_JOB, () -> createBatch(exchange));
       case "GET /v1/batch-jobs" ->
@@ -73,10 +75,15 @@ final class FakeRoutes {
                       batches.list(
                           exchange.queryValues("batchJobIds"), exchange.queryValues("states"))));
       case "POST /v1/batch-jobs/{id}/start" ->
-          ifNotFailed(exchange, FakeEndpoint.START_BATCH_JOB, () -> startBatch(exchange, path[3]));
+          ifNotFailed(
+              exchange,
+              FakeEndpoint.START_BATCH_JOB,
+              () -> sendOrNotFound(exchange, batches.started(path[3]), "batch job " + path[3]));
       case "POST /v1/batch-jobs/{id}/cancel" ->
           ifNotFailed(
-              exchange, FakeEndpoint.CANCEL_BATCH_JOB, () -> cancelBatch(exchange, path[3]));
+              exchange,
+              FakeEndpoint.CANCEL_BATCH_JOB,
+              () -> sendOrNotFound(exchange, batches.cancel(path[3]), "batch job " + path[3]));
       case "POST /v1/labels/evaluate" ->
           ifNotFailed(exchange, FakeEndpoint.LABELS, () -> labels.evaluate(exchange));
       default -> exchange.sendStatus(404, 5, "Not Found");
@@ -116,15 +123,6 @@ final class FakeRoutes {
     }
   }
 
-  private void getJob(FakeExchange exchange, String jobUuid) throws IOException {
-    ObjectNode job = jobs.get(jobUuid);
-    if (job == null) {
-      exchange.sendStatus(404, 5, "job " + jobUuid + " not found");
-    } else {
-      exchange.sendJson(200, job);
-    }
-  }
-
   private void stream(FakeExchange exchange) throws IOException {
     JsonNode request = exchange.json();
     Policy policy = requirePolicy(exchange, request);
@@ -150,20 +148,13 @@ final class FakeRoutes {
     }
   }
 
-  private void startBatch(FakeExchange exchange, String id) throws IOException {
-    if (!batches.exists(id)) {
-      exchange.sendStatus(404, 5, "batch job " + id + " not found");
+  /** Sends {@code found}, or a 404 {@code NOT_FOUND} naming {@code what} when it is null. */
+  private static void sendOrNotFound(FakeExchange exchange, ObjectNode found, String what)
+      throws IOException {
+    if (found == null) {
+      exchange.sendStatus(404, 5, what + " not found");
     } else {
-      exchange.sendJson(200, Json.MAPPER.createObjectNode());
-    }
-  }
-
-  private void cancelBatch(FakeExchange exchange, String id) throws IOException {
-    ObjectNode cancelled = batches.cancel(id);
-    if (cancelled == null) {
-      exchange.sendStatus(404, 5, "batch job " + id + " not found");
-    } else {
-      exchange.sendJson(200, cancelled);
+      exchange.sendJson(200, found);
     }
   }
 
