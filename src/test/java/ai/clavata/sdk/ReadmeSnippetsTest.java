@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,6 +33,16 @@ class ReadmeSnippetsTest {
   private static final Pattern STRING_OR_COMMENT = Pattern.compile("\"[^\"\\n]*\"|(?<=\\s)//.*");
   private static final List<Path> SOURCE_ROOTS =
       List.of(Path.of("src/main/java"), Path.of("examples/flink/src/main/java"));
+
+  /** JDK types the snippets use, held to the same rule. */
+  private static final List<Class<?>> JDK_TYPES =
+      List.of(
+          Duration.class,
+          Instant.class,
+          List.class,
+          ExecutorService.class,
+          Executors.class,
+          TimeUnit.class);
 
   private static String readme;
   private static List<String> snippets;
@@ -108,9 +123,15 @@ class ReadmeSnippetsTest {
     return snippet.lines().filter(l -> !l.isBlank()).findFirst().orElse("").trim();
   }
 
-  /** Simple name to qualified name, for each public top-level type of the SDK and the Flink API. */
+  /**
+   * Simple name to qualified name, for each public top-level type of the SDK and the Flink API, and
+   * the JDK types snippets use.
+   */
   private static Map<String, String> publicTypes() throws IOException {
     Map<String, String> types = new TreeMap<>();
+    for (Class<?> type : JDK_TYPES) {
+      types.put(type.getSimpleName(), type.getName());
+    }
     for (Path root : SOURCE_ROOTS) {
       try (Stream<Path> files = Files.walk(root)) {
         for (Path file : (Iterable<Path>) files::iterator) {
