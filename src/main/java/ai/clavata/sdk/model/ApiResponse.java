@@ -78,6 +78,22 @@ public record ApiResponse<T>(T value, int statusCode, Map<String, List<String>> 
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
+  /**
+   * The same status and headers with another value, for code that turns the value into its own type
+   * and keeps the request id with it.
+   *
+   * <pre>{@code
+   * ApiResponse<Decision> decision = raw.withValue(decide(raw.value()));
+   * }</pre>
+   *
+   * @param value the new value
+   * @param <U> its type
+   * @return a new response with this status and these headers
+   */
+  public <U> ApiResponse<U> withValue(U value) {
+    return new ApiResponse<>(value, statusCode, headers);
+  }
+
   private static Map<String, List<String>> normalize(Map<String, List<String>> headers) {
     if (headers == null || headers.isEmpty()) {
       return Map.of();

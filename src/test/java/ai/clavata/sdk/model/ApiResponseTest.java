@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The {@link ApiResponse} record on its own: header normalization and the request id. */
+/**
+ * The {@link ApiResponse} record on its own: header normalization, the request id, {@code
+ * withValue}.
+ */
 class ApiResponseTest {
 
   @Test
@@ -86,5 +89,18 @@ class ApiResponseTest {
     headers.put(n1, List.of(v1));
     headers.put(n2, List.of(v2));
     return new ApiResponse<>("v", 200, headers);
+  }
+
+  @Test
+  void withValueKeepsTheStatusHeadersAndRequestId() {
+    ApiResponse<String> response =
+        new ApiResponse<>("7", 201, Map.of("X-Request-Id", List.of("req-1")));
+
+    ApiResponse<Integer> parsed = response.withValue(Integer.parseInt(response.value()));
+
+    assertThat(parsed.value()).isEqualTo(7);
+    assertThat(parsed.statusCode()).isEqualTo(201);
+    assertThat(parsed.headers()).isEqualTo(response.headers());
+    assertThat(parsed.requestId()).contains("req-1");
   }
 }

@@ -50,14 +50,14 @@ final class RawBatch implements BatchClient.WithRawResponse {
   @Override
   public ApiResponse<BatchJob> get(String batchJobId) {
     ApiResponse<List<BatchJob>> response = list(RealBatchClient.getRequest(batchJobId));
-    return withValue(response, RealBatchClient.find(response.value(), batchJobId));
+    return response.withValue(RealBatchClient.find(response.value(), batchJobId));
   }
 
   @Override
   public ApiResponse<List<BatchJob>> list(ListBatchJobsRequest request) {
     ApiResponse<BatchWire.BatchJobList> response =
         transport.getRaw(batch.listUrl(request), BatchWire.BatchJobList.class);
-    return withValue(response, RealBatchClient.jobs(response.value()));
+    return response.withValue(RealBatchClient.jobs(response.value()));
   }
 
   @Override
@@ -67,9 +67,5 @@ final class RawBatch implements BatchClient.WithRawResponse {
         WireWriter.object(),
         CallSafety.NON_IDEMPOTENT,
         CancelledBatchJob.class);
-  }
-
-  private static <T> ApiResponse<T> withValue(ApiResponse<?> response, T value) {
-    return new ApiResponse<>(value, response.statusCode(), response.headers());
   }
 }

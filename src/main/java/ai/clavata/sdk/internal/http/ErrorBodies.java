@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,23 @@ public final class ErrorBodies {
     } catch (IOException e) {
       return "";
     }
+  }
+
+  /**
+   * The exception for an API error response: its body read as {@link #read} does, its {@code
+   * Retry-After} taken at {@code now}. The caller closes the response.
+   *
+   * @param response an error response
+   * @param now the time a {@code Retry-After} date counts from
+   * @param redactor masks the API key in text from the network
+   */
+  public static ClavataApiException toException(Response response, Instant now, Redactor redactor) {
+    return toException(
+        response.code(),
+        response.headers(),
+        read(response),
+        RetryAfter.parse(response.headers(), now),
+        redactor);
   }
 
   /**

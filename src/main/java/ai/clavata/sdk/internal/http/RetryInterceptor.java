@@ -161,12 +161,7 @@ public final class RetryInterceptor implements Interceptor {
 
   /** The typed error of a failed response that is retried, read before it is closed. */
   private Throwable failureOf(Response response) {
-    return ErrorBodies.toException(
-        response.code(),
-        response.headers(),
-        ErrorBodies.read(response),
-        RetryAfter.parse(response.headers(), timing.now()),
-        events.redactor());
+    return ErrorBodies.toException(response, timing.now(), events.redactor());
   }
 
   private boolean fitsInCallTimeout(Chain chain, long started, Duration wait) {

@@ -221,20 +221,11 @@ public final class Transport {
     }
     if (!response.isSuccessful()) {
       try (response) {
-        throw CallRecord.addEarlierFailures(call.request(), toException(response));
+        throw CallRecord.addEarlierFailures(
+            call.request(), ErrorBodies.toException(response, timing.now(), redactor));
       }
     }
     return response;
-  }
-
-  /** The typed exception for an error response; the caller closes the response. */
-  public ClavataException toException(Response response) {
-    return ErrorBodies.toException(
-        response.code(),
-        response.headers(),
-        ErrorBodies.read(response),
-        RetryAfter.parse(response.headers(), timing.now()),
-        redactor);
   }
 
   /** Executes a unary call and reads its body, which the buffering interceptor read whole. */

@@ -29,10 +29,7 @@ final class AsyncRawJobs implements AsyncJobsClient.WithRawResponse {
     long started = raw.now();
     return Async.then(
         async.call(() -> raw.createOnce(request)),
-        created ->
-            Async.map(
-                jobs.finished(request, created.value(), started),
-                job -> new ApiResponse<>(job, created.statusCode(), created.headers())));
+        created -> Async.map(jobs.finished(request, created.value(), started), created::withValue));
   }
 
   @Override

@@ -27,7 +27,7 @@ final class RawJobs implements JobsClient.WithRawResponse {
   public ApiResponse<Job> create(CreateJobRequest request) {
     long started = jobs.now();
     ApiResponse<Job> created = createOnce(request);
-    return withValue(created, jobs.finished(request, created.value(), started));
+    return created.withValue(jobs.finished(request, created.value(), started));
   }
 
   /** The clock, now. */
@@ -43,25 +43,21 @@ final class RawJobs implements JobsClient.WithRawResponse {
             RealJobsClient.createBody(request),
             CallSafety.NON_IDEMPOTENT,
             JobsWire.JobEnvelope.class);
-    return withValue(response, RealJobsClient.requireJob(response.value(), RealJobsClient.CREATE));
+    return response.withValue(RealJobsClient.requireJob(response.value(), RealJobsClient.CREATE));
   }
 
   @Override
   public ApiResponse<Job> get(String jobUuid) {
     ApiResponse<JobsWire.JobEnvelope> response =
         transport.getRaw(jobs.jobUrl(jobUuid), JobsWire.JobEnvelope.class);
-    return withValue(
-        response, RealJobsClient.requireJob(response.value(), RealJobsClient.GET + jobUuid));
+    return response.withValue(
+        RealJobsClient.requireJob(response.value(), RealJobsClient.GET + jobUuid));
   }
 
   @Override
   public ApiResponse<Page<Job>> list(ListJobsRequest request) {
     ApiResponse<JobsWire.JobList> response =
         transport.getRaw(jobs.listUrl(request), JobsWire.JobList.class);
-    return withValue(response, jobs.page(response.value(), request));
-  }
-
-  private static <T> ApiResponse<T> withValue(ApiResponse<?> response, T value) {
-    return new ApiResponse<>(value, response.statusCode(), response.headers());
+    return response.withValue(jobs.page(response.value(), request));
   }
 }

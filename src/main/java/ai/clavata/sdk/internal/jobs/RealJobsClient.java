@@ -80,25 +80,12 @@ public final class RealJobsClient implements JobsClient {
     if (budget.compareTo(Duration.ofMillis(1)) < 0) {
       budget = Duration.ofMillis(1);
     }
-    String jobUuid = job.jobUuid();
-    return new Poller(
-            transport.timing(),
-            PollOptions.forJobs().withTimeout(budget),
-            transport.events().listener())
-        .watch(
-            "job",
-            jobUuid,
-            Job::status,
-            Job::isTerminal,
-            ProgressListener.none(),
-            polled ->
-                "job "
-                    + jobUuid
-                    + " is still "
-                    + polled.status()
-                    + ": the server answered the create before the job finished, although"
-                    + " waitForCompletion was set; it goes on running: call"
-                    + " awaitCompletion(jobUuid, ...) to wait longer");
+    return jobWatch(
+        job.jobUuid(),
+        PollOptions.forJobs().withTimeout(budget),
+        ProgressListener.none(),
+        ": the server answered the create before the job finished, although waitForCompletion"
+            + " was set; it goes on running: call awaitCompletion(jobUuid, ...) to wait longer");
   }
 
   @Override
@@ -170,6 +157,16 @@ public final class RealJobsClient implements JobsClient {
   Poller.Watch<Job> watch(String jobUuid, PollOptions options, ProgressListener<Job> listener) {
     Validation.requireId("jobUuid", jobUuid);
     Objects.requireNonNull(options, "options must not be null");
+    return jobWatch(
+        jobUuid,
+        options,
+        listener,
+        "; it goes on running: call awaitCompletion again or get(jobUuid) later");
+  }
+
+  /** A watch of one job, whose timeout says the job is still at its status, then {@code advice}. */
+  private Poller.Watch<Job> jobWatch(
+      String jobUuid, PollOptions options, ProgressListener<Job> listener, String advice) {
     return new Poller(transport.timing(), options, transport.events().listener())
         .watch(
             "job",
@@ -177,12 +174,7 @@ public final class RealJobsClient implements JobsClient {
             Job::status,
             Job::isTerminal,
             listener,
-            job ->
-                "job "
-                    + jobUuid
-                    + " is still "
-                    + job.status()
-                    + "; it goes on running: call awaitCompletion again or get(jobUuid) later");
+            job -> "job " + jobUuid + " is still " + job.status() + advice);
   }
 
   /** The job of an envelope; a decode error naming {@code what} if there is none. */

@@ -33,9 +33,6 @@ final class RawLabels implements LabelsClient.WithRawResponse {
     } catch (ClavataApiException e) {
       throw LabelFirst.explain(e);
     }
-    return new ApiResponse<>(
-        LabelsWire.evaluation(response.value(), request),
-        response.statusCode(),
-        response.headers());
+    return response.withValue(LabelsWire.evaluation(response.value(), request));
   }
 }

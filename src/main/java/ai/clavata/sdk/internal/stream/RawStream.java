@@ -27,7 +27,6 @@ final class RawStream implements StreamClient.WithRawResponse {
   public ApiResponse<PolicyEvaluationReport> evaluateOne(String policyId, ContentData content) {
     ApiResponse<EvaluationStream> opened =
         stream.evaluateRaw(RealStreamClient.oneItem(policyId, content));
-    return new ApiResponse<>(
-        RealStreamClient.report(opened.value()), opened.statusCode(), opened.headers());
+    return opened.withValue(RealStreamClient.report(opened.value()));
   }
 }

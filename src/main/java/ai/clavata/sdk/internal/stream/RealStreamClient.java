@@ -94,8 +94,7 @@ public final class RealStreamClient implements StreamClient {
       holder.run();
       throw e;
     }
-    return new ApiResponse<>(
-        stream(request, holder, started), opened.statusCode(), opened.headers());
+    return opened.withValue(stream(request, holder, started));
   }
 
   /** Sends the opening request; an error status is thrown as its typed exception. */
